@@ -1,0 +1,231 @@
+import { constantMinTraffic, gradualMinTrafficAt } from './experiment.js';
+import { ExperimentSchedule } from './experimentSchedule.js';
+import { FRACTION_OF_PERMILLE, FULL_CAPACITY_PERMILLE } from './fractions.js';
+import type { Problem } from './problem.js';
+import { Rule } from './validityRules.js';
+
+/**
+ * A candidate solution: one schedule per experiment, plus the derived state the search loop
+ * reads, kept up to date incrementally when one experiment's schedule changes:
+ * - the capacity load (per service × hour × group, summed per-mille) and the number of
+ *   overloaded cells (rule 5);
+ * - per experiment, its broken-rule flags (rules 1–4, 6) and its three fitness components;
+ * - the totals D, U, S and F.
+ *
+ * Edit protocol: `beginEdit(e)`, change `schedules[e]`, `endEdit(e)`. Editing costs
+ * O(duration × groups) of that experiment; reading validity and fitness is O(1).
+ * Experiments can be left unplaced (while the sampler builds an individual); an unplaced
+ * experiment has no load and breaks no rule.
+ */
+export class Individual {
+  readonly schedules: ExperimentSchedule[];
+  readonly placed: Uint8Array;
+  readonly capacityLoad: Int32Array;
+  overloadedCells = 0;
+  readonly ruleFlags: Uint8Array;
+  brokenExperiments = 0;
+  readonly durationScores: Float64Array;
+  readonly coverageScores: Float64Array;
+  readonly startScores: Float64Array;
+  durationScore = 0;
+  userGroupScore = 0;
+  startScore = 0;
+  fitness = 0;
+
+  constructor(readonly problem: Problem) {
+    const n = problem.experiments.length;
+    const groups = problem.profile.groups.length;
+    this.schedules = Array.from({ length: n }, (_, e) =>
+      new ExperimentSchedule(groups, Math.max(16, problem.experiments[e].minDuration)));
+    this.placed = new Uint8Array(n);
+    this.capacityLoad = new Int32Array(problem.services.length * problem.profile.hours * groups);
+    this.ruleFlags = new Uint8Array(n);
+    this.durationScores = new Float64Array(n);
+    this.coverageScores = new Float64Array(n);
+    this.startScores = new Float64Array(n);
+  }
+
+  get valid(): boolean {
+    return this.overloadedCells === 0 && this.brokenExperiments === 0;
+  }
+
+  get complete(): boolean {
+    return this.placed.every((flag) => flag === 1);
+  }
+
+  /** Withdraws experiment e's capacity load before its schedule is changed. */
+  beginEdit(e: number): void {
+    if (this.placed[e]) this.applyLoad(e, -1);
+  }
+
+  /** Re-applies e's load and re-evaluates its rules and scores after its schedule changed. */
+  endEdit(e: number): void {
+    this.placed[e] = 1;
+    this.applyLoad(e, 1);
+    this.evaluateExperiment(e);
+    this.updateTotals();
+  }
+
+  /** Takes experiment e out of the individual (its schedule stays, unused). */
+  unplace(e: number): void {
+    if (!this.placed[e]) return;
+    this.applyLoad(e, -1);
+    this.placed[e] = 0;
+    if (this.ruleFlags[e] !== 0) this.brokenExperiments--;
+    this.ruleFlags[e] = 0;
+    this.updateTotals();
+  }
+
+  /** Recomputes every derived value from the schedules alone (the reference for the incremental path). */
+  evaluateFromScratch(): void {
+    this.capacityLoad.fill(0);
+    this.overloadedCells = 0;
+    this.brokenExperiments = 0;
+    this.ruleFlags.fill(0);
+    for (let e = 0; e < this.schedules.length; e++) {
+      if (!this.placed[e]) continue;
+      this.applyLoad(e, 1);
+      this.evaluateExperiment(e);
+    }
+    this.updateTotals();
+  }
+
+  /** Per-experiment fitness used by greedy crossover (spec §5). */
+  experimentFitness(e: number): number {
+    const { weights } = this.problem;
+    return weights.duration * this.durationScores[e] + weights.userGroup * this.coverageScores[e] +
+      weights.start * this.startScores[e];
+  }
+
+  copyFrom(other: Individual): void {
+    for (let e = 0; e < this.schedules.length; e++) this.schedules[e].copyFrom(other.schedules[e]);
+    this.placed.set(other.placed);
+    this.capacityLoad.set(other.capacityLoad);
+    this.overloadedCells = other.overloadedCells;
+    this.ruleFlags.set(other.ruleFlags);
+    this.brokenExperiments = other.brokenExperiments;
+    this.durationScores.set(other.durationScores);
+    this.coverageScores.set(other.coverageScores);
+    this.startScores.set(other.startScores);
+    this.durationScore = other.durationScore;
+    this.userGroupScore = other.userGroupScore;
+    this.startScore = other.startScore;
+    this.fitness = other.fitness;
+  }
+
+  clone(): Individual {
+    const copy = new Individual(this.problem);
+    copy.copyFrom(this);
+    return copy;
+  }
+
+  /** Adds (sign 1) or removes (sign −1) e's fractions to the capacity-load table, inside the profile. */
+  private applyLoad(e: number, sign: 1 | -1): void {
+    const schedule = this.schedules[e];
+    const { hours } = this.problem.profile;
+    const groups = schedule.groupCount;
+    const load = this.capacityLoad;
+    const serviceBase = this.problem.serviceOf[e] * hours;
+    const first = Math.max(0, -schedule.start);
+    const last = Math.min(schedule.duration, hours - schedule.start);
+    const { groupMask, permille } = schedule;
+    let overloaded = 0;
+    for (let offset = first; offset < last; offset++) {
+      const cellBase = (serviceBase + schedule.start + offset) * groups;
+      const rowBase = offset * groups;
+      for (let mask = groupMask[offset]; mask !== 0; mask &= mask - 1) {
+        const g = 31 - Math.clz32(mask & -mask);
+        const amount = permille[rowBase + g];
+        if (amount === 0) continue;
+        const before = load[cellBase + g];
+        const after = before + sign * amount;
+        load[cellBase + g] = after;
+        if (before <= FULL_CAPACITY_PERMILLE) {
+          if (after > FULL_CAPACITY_PERMILLE) overloaded++;
+        } else if (after <= FULL_CAPACITY_PERMILLE) overloaded--;
+      }
+    }
+    this.overloadedCells += overloaded;
+  }
+
+  /** One pass over e's hours: rules 1–4 and 6, and its duration, coverage and start scores. */
+  private evaluateExperiment(e: number): void {
+    const problem = this.problem;
+    const experiment = problem.experiments[e];
+    const schedule = this.schedules[e];
+    const { requests, hours } = problem.profile;
+    const groups = schedule.groupCount;
+    const { groupMask, permille, start, duration } = schedule;
+    const preferred = problem.preferredMask[e];
+    const business = problem.business[e] === 1;
+    const fixedGroups = problem.fixedGroupMask[e];
+    const gradual = problem.gradual[e] === 1;
+    const constantMinimum = gradual ? 0 : constantMinTraffic(experiment.requiredTotalTraffic, duration);
+
+    let flags = 0;
+    if (duration < experiment.minDuration) flags |= Rule.minDuration;
+    if (duration === 0) flags |= Rule.uninterrupted;
+    if (start < 0 || start + duration > hours) flags |= Rule.insideProfile;
+    if (problem.running[e] === 1 && start !== 0) flags |= Rule.runningPinned;
+    const firstMask = groupMask[0];
+    let coveredHours = 0;
+    for (let offset = 0; offset < duration; offset++) {
+      const mask = groupMask[offset];
+      if (business && mask !== firstMask) flags |= Rule.sameGroups;
+      if (fixedGroups !== 0 && mask !== fixedGroups) flags |= Rule.runningKeepsGroups;
+      const hour = start + offset;
+      if (hour < 0 || hour >= hours) continue;
+      const rowBase = offset * groups;
+      const requestBase = hour * groups;
+      let consumed = 0;
+      let top = -1;
+      let second = -1;
+      let topGroup = -1;
+      let anyPositive = false;
+      for (let m = mask; m !== 0; m &= m - 1) {
+        const g = 31 - Math.clz32(m & -m);
+        const amount = permille[rowBase + g];
+        if (amount > 0) anyPositive = true;
+        const requestsOfGroup = Math.round(Math.fround(requests[requestBase + g] * FRACTION_OF_PERMILLE[amount]));
+        consumed += requestsOfGroup;
+        if (requestsOfGroup > top) {
+          second = top;
+          top = requestsOfGroup;
+          topGroup = g;
+        } else if (requestsOfGroup > second) second = requestsOfGroup;
+      }
+      if (!anyPositive) flags |= Rule.uninterrupted;
+      const minimum = gradual ? gradualMinTrafficAt(experiment, offset, duration) : constantMinimum;
+      if (consumed < minimum) flags |= Rule.enoughTraffic;
+      // "primary": present and strictly above every other group of that hour (ties: none is primary)
+      if (topGroup >= 0 && top > second && ((preferred >>> topGroup) & 1) === 1) coveredHours++;
+    }
+
+    const before = this.ruleFlags[e];
+    if ((before === 0) !== (flags === 0)) this.brokenExperiments += flags === 0 ? -1 : 1;
+    this.ruleFlags[e] = flags;
+    this.durationScores[e] = duration > 0 ? experiment.minDuration / duration : 0;
+    this.coverageScores[e] = preferred === 0 ? 1 : duration > 0 ? coveredHours / duration : 0;
+    this.startScores[e] = 1 / (1 + Math.max(0, start));
+  }
+
+  /** D, U, S, F from the per-experiment scores, summed in experiment order (deterministic, drift-free). */
+  private updateTotals(): void {
+    const { experiments, prioritySum, preferredPrioritySum, preferredMask, weights } = this.problem;
+    let duration = 0;
+    let start = 0;
+    let coverage = 0;
+    for (let e = 0; e < experiments.length; e++) {
+      if (!this.placed[e]) continue;
+      const priority = experiments[e].priority;
+      duration += priority * this.durationScores[e];
+      start += priority * this.startScores[e];
+      if (preferredMask[e] !== 0) coverage += priority * this.coverageScores[e];
+    }
+    this.durationScore = duration / prioritySum;
+    this.startScore = start / prioritySum;
+    this.userGroupScore = preferredPrioritySum > 0 ? coverage / preferredPrioritySum : 1;
+    this.fitness = weights.duration * this.durationScore + weights.userGroup * this.userGroupScore +
+      weights.start * this.startScore;
+  }
+}

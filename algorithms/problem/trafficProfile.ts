@@ -1,0 +1,33 @@
+/**
+ * An hourly traffic profile: for every hour and user group, the requests that group sends.
+ * Stored hour-major in one typed array so the search loop reads it without hashing.
+ */
+export interface TrafficProfile {
+  readonly groups: readonly string[];
+  readonly hours: number;
+  /** requests[hour * groups.length + group] */
+  readonly requests: Int32Array;
+}
+
+export function createProfile(groups: readonly string[], requests: Int32Array): TrafficProfile {
+  if (groups.length === 0) throw new Error('a traffic profile needs at least one user group');
+  if (groups.length > 31) throw new Error('at most 31 user groups are supported (group sets are bit masks)');
+  if (requests.length % groups.length !== 0) throw new Error('requests must hold hours × groups values');
+  return { groups: [...groups], hours: requests.length / groups.length, requests };
+}
+
+export function requestsAt(profile: TrafficProfile, hour: number, group: number): number {
+  return profile.requests[hour * profile.groups.length + group];
+}
+
+/** Index of a named group, or -1. */
+export function groupIndex(profile: TrafficProfile, name: string): number {
+  return profile.groups.indexOf(name);
+}
+
+/** The profile from `startHour` on, renumbered so that `startHour` becomes hour 0 (re-scheduling, spec §10). */
+export function shiftProfile(profile: TrafficProfile, startHour: number): TrafficProfile {
+  const width = profile.groups.length;
+  const from = Math.min(Math.max(0, startHour), profile.hours);
+  return createProfile(profile.groups, profile.requests.slice(from * width));
+}
