@@ -1,10 +1,14 @@
 import type { Algorithm } from './algorithm.js';
+import { genetic } from './genetic.js';
+import { localSearch } from './localSearch.js';
+import { randomSampling } from './randomSampling.js';
+import { simulatedAnnealing, simulatedAnnealingAsPublished } from './simulatedAnnealing.js';
 
 /**
  * All algorithms by name. Adding one: write `algorithms/<name>.ts` exporting an `Algorithm`,
  * and add it to this list (see README, "Adding an algorithm").
  */
-const algorithms: Algorithm<any>[] = [];
+const algorithms: Algorithm<any>[] = [randomSampling, genetic, localSearch, simulatedAnnealing, simulatedAnnealingAsPublished];
 
 export function registerAlgorithm(algorithm: Algorithm<any>): void {
   if (algorithms.some((known) => known.name === algorithm.name)) throw new Error(`algorithm "${algorithm.name}" is already registered`);

@@ -66,6 +66,11 @@ export class Individual {
     this.updateTotals();
   }
 
+  /** Ends an edit that changed nothing: restores e's load without re-evaluating it. */
+  cancelEdit(e: number): void {
+    if (this.placed[e]) this.applyLoad(e, 1);
+  }
+
   /** Takes experiment e out of the individual (its schedule stays, unused). */
   unplace(e: number): void {
     if (!this.placed[e]) return;

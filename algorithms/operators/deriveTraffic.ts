@@ -1,0 +1,42 @@
+import { gradualMinTrafficAt, constantMinTraffic } from '../problem/experiment.js';
+import { requiredPermille } from '../problem/fractions.js';
+import type { Individual } from '../problem/individual.js';
+import type { Rng } from '../random/rng.js';
+import { sampleRatio } from './sampleRatio.js';
+
+const shares = new Float64Array(32);
+
+/**
+ * Re-derives the fractions of experiment e's schedule from its group sets (spec §8): for each
+ * maximal run of hours with the same group set a fresh ratio is drawn, and each present group
+ * gets `ceil(1000 · share · minTraffic / available) / 1000`. Call between beginEdit/endEdit.
+ */
+export function deriveTraffic(individual: Individual, e: number, rng: Rng): void {
+  const { problem } = individual;
+  const experiment = problem.experiments[e];
+  const schedule = individual.schedules[e];
+  const { requests, hours } = problem.profile;
+  const groups = schedule.groupCount;
+  const { start, duration, groupMask, permille } = schedule;
+  const gradual = problem.gradual[e] === 1;
+  const constantMinimum = gradual ? 0 : constantMinTraffic(experiment.requiredTotalTraffic, duration);
+  let runMask = -1;
+  for (let offset = 0; offset < duration; offset++) {
+    const mask = groupMask[offset];
+    if (mask !== runMask) {
+      runMask = mask;
+      let count = 0;
+      for (let m = mask; m !== 0; m &= m - 1) count++;
+      if (count > 0) sampleRatio(rng, count, shares);
+    }
+    const hour = start + offset;
+    const minimum = gradual ? gradualMinTrafficAt(experiment, offset, duration) : constantMinimum;
+    const insideProfile = hour >= 0 && hour < hours;
+    let share = 0;
+    for (let m = mask; m !== 0; m &= m - 1) {
+      const g = 31 - Math.clz32(m & -m);
+      permille[offset * groups + g] = insideProfile ? requiredPermille(shares[share], minimum, requests[hour * groups + g]) : 0;
+      share++;
+    }
+  }
+}

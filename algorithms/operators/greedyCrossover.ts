@@ -1,0 +1,14 @@
+import type { Individual } from '../problem/individual.js';
+
+/**
+ * Greedy crossover (spec §7): for each experiment the child copies the schedule of the parent
+ * whose per-experiment fitness is higher; ties go to the second parent. Writes into `child`.
+ */
+export function greedyCrossover(first: Individual, second: Individual, child: Individual): void {
+  for (let e = 0; e < child.schedules.length; e++) {
+    const donor = first.experimentFitness(e) > second.experimentFitness(e) ? first : second;
+    child.schedules[e].copyFrom(donor.schedules[e]);
+    child.placed[e] = donor.placed[e];
+  }
+  child.evaluateFromScratch();
+}
