@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Individual } from '../../algorithms/problem/individual.js';
+import { experiment, tinyIndividual } from '../support/tinyProblem.js';
+
+/** A random edit of one experiment's schedule: new start, duration and per-hour groups/fractions. */
+const edit = fc.record({
+  experiment: fc.nat(3),
+  start: fc.integer({ min: -2, max: 40 }),
+  rows: fc.array(fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 0, max: 700 })), { maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+});
+
+function snapshot(individual: Individual) {
+  return {
+    load: Array.from(individual.capacityLoad),
+    overloaded: individual.overloadedCells,
+    flags: Array.from(individual.ruleFlags),
+    broken: individual.brokenExperiments,
+    scores: [individual.durationScore, individual.userGroupScore, individual.startScore, individual.fitness],
+    valid: individual.valid,
+  };
+}
+
+describe('incremental accounting equals a from-scratch recomputation', () => {
+  it('after any sequence of schedule edits (capacity load, validity, scores)', () => {
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 25 }), (edits) => {
+      const individual = tinyIndividual([1000, 500, 300], [
+        experiment({ id: 1, preferredUserGroup: ['group1'] }),
+        experiment({ id: 2, type: 'BUSINESS', priority: 3 }),
+        experiment({ id: 3, baseType: 'GradualExperiment', startTraffic: 20, requiredTotalTraffic: 300, preferredUserGroup: ['group2', 'group3'] }),
+        experiment({ id: 4, targetService: 'service2', priority: 2 }),
+      ], 36);
+      for (const change of edits) {
+        individual.beginEdit(change.experiment);
+        const schedule = individual.schedules[change.experiment];
+        schedule.reset(change.start, change.rows.length);
+        change.rows.forEach((row, offset) => row.forEach(([group, permille]) => schedule.setGroup(offset, group, permille)));
+        individual.endEdit(change.experiment);
+      }
+      const incremental = snapshot(individual);
+      const fromScratch = individual.clone();
+      fromScratch.evaluateFromScratch();
+      expect(incremental).toEqual(snapshot(fromScratch));
+    }), { numRuns: 300, seed: 20181 });
+  });
+});
