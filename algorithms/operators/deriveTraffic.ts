@@ -1,4 +1,4 @@
-import { gradualMinTrafficAt, constantMinTraffic } from '../problem/experiment.js';
+import { constantMinTraffic, gradualRampNumerator, rampAt } from '../problem/experiment.js';
 import { requiredPermille } from '../problem/fractions.js';
 import type { Individual } from '../problem/individual.js';
 import type { Rng } from '../random/rng.js';
@@ -20,6 +20,8 @@ export function deriveTraffic(individual: Individual, e: number, rng: Rng): void
   const { start, duration, groupMask, permille } = schedule;
   const gradual = problem.gradual[e] === 1;
   const constantMinimum = gradual ? 0 : constantMinTraffic(experiment.requiredTotalTraffic, duration);
+  const rampNumerator = gradual ? gradualRampNumerator(experiment, duration) : 0;
+  const rampStart = experiment.startTraffic ?? 0;
   let runMask = -1;
   for (let offset = 0; offset < duration; offset++) {
     const mask = groupMask[offset];
@@ -30,7 +32,7 @@ export function deriveTraffic(individual: Individual, e: number, rng: Rng): void
       if (count > 0) sampleRatio(rng, count, shares);
     }
     const hour = start + offset;
-    const minimum = gradual ? gradualMinTrafficAt(experiment, offset, duration) : constantMinimum;
+    const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
     const insideProfile = hour >= 0 && hour < hours;
     let share = 0;
     for (let m = mask; m !== 0; m &= m - 1) {

@@ -47,8 +47,16 @@ export function constantMinTraffic(requiredTotalTraffic: number, duration: numbe
  */
 export function gradualMinTrafficAt(experiment: Experiment, offset: number, duration: number): number {
   if (offset < 0 || offset > duration) return 0;
+  return rampAt(gradualRampNumerator(experiment, duration), experiment.startTraffic ?? 0, offset, duration);
+}
+
+/** The float `2 · (total − start · duration)` of the ramp, constant over one schedule (hoisted out of hour loops). */
+export function gradualRampNumerator(experiment: Experiment, duration: number): number {
   const start = experiment.startTraffic ?? 0;
-  const remaining = Math.fround(Math.fround(experiment.requiredTotalTraffic) - Math.fround(start * duration));
-  const slopeTimesHour = Math.fround(Math.fround(2 * remaining) * offset);
-  return Math.round(slopeTimesHour / (duration * duration) + start);
+  return Math.fround(2 * Math.fround(Math.fround(experiment.requiredTotalTraffic) - Math.fround(start * duration)));
+}
+
+/** The ramp's value at `offset` (0 ≤ offset ≤ duration) given its numerator. */
+export function rampAt(numerator: number, startTraffic: number, offset: number, duration: number): number {
+  return Math.round(Math.fround(numerator * offset) / (duration * duration) + startTraffic);
 }

@@ -1,4 +1,4 @@
-import { constantMinTraffic, gradualMinTrafficAt } from './experiment.js';
+import { constantMinTraffic, gradualRampNumerator, rampAt } from './experiment.js';
 import { ExperimentSchedule } from './experimentSchedule.js';
 import { FRACTION_OF_PERMILLE, FULL_CAPACITY_PERMILLE } from './fractions.js';
 import type { Problem } from './problem.js';
@@ -61,8 +61,7 @@ export class Individual {
   /** Re-applies e's load and re-evaluates its rules and scores after its schedule changed. */
   endEdit(e: number): void {
     this.placed[e] = 1;
-    this.applyLoad(e, 1);
-    this.evaluateExperiment(e);
+    this.loadAndEvaluateExperiment(e);
     this.updateTotals();
   }
 
@@ -89,8 +88,7 @@ export class Individual {
     this.ruleFlags.fill(0);
     for (let e = 0; e < this.schedules.length; e++) {
       if (!this.placed[e]) continue;
-      this.applyLoad(e, 1);
-      this.evaluateExperiment(e);
+      this.loadAndEvaluateExperiment(e);
     }
     this.updateTotals();
   }
@@ -124,7 +122,7 @@ export class Individual {
     return copy;
   }
 
-  /** Adds (sign 1) or removes (sign −1) e's fractions to the capacity-load table, inside the profile. */
+  /** Adds (sign 1) or removes (sign −1) e's fractions to the capacity-load table, inside the profile (no re-evaluation). */
   private applyLoad(e: number, sign: 1 | -1): void {
     const schedule = this.schedules[e];
     const { hours } = this.problem.profile;
@@ -153,19 +151,28 @@ export class Individual {
     this.overloadedCells += overloaded;
   }
 
-  /** One pass over e's hours: rules 1–4 and 6, and its duration, coverage and start scores. */
-  private evaluateExperiment(e: number): void {
+  /**
+   * One pass over e's hours: adds its load to the capacity table (rule 5) and evaluates rules
+   * 1–4 and 6 and its duration, coverage and start scores. Fused because both walk the same
+   * hours and groups, and this pass is the search loop's inner loop.
+   */
+  private loadAndEvaluateExperiment(e: number): void {
     const problem = this.problem;
     const experiment = problem.experiments[e];
     const schedule = this.schedules[e];
     const { requests, hours } = problem.profile;
     const groups = schedule.groupCount;
     const { groupMask, permille, start, duration } = schedule;
+    const load = this.capacityLoad;
+    const serviceBase = problem.serviceOf[e] * hours;
+    let overloaded = 0;
     const preferred = problem.preferredMask[e];
     const business = problem.business[e] === 1;
     const fixedGroups = problem.fixedGroupMask[e];
     const gradual = problem.gradual[e] === 1;
     const constantMinimum = gradual ? 0 : constantMinTraffic(experiment.requiredTotalTraffic, duration);
+    const rampNumerator = gradual ? gradualRampNumerator(experiment, duration) : 0;
+    const rampStart = experiment.startTraffic ?? 0;
 
     let flags = 0;
     if (duration < experiment.minDuration) flags |= Rule.minDuration;
@@ -182,6 +189,7 @@ export class Individual {
       if (hour < 0 || hour >= hours) continue;
       const rowBase = offset * groups;
       const requestBase = hour * groups;
+      const cellBase = (serviceBase + hour) * groups;
       let consumed = 0;
       let top = -1;
       let second = -1;
@@ -190,7 +198,12 @@ export class Individual {
       for (let m = mask; m !== 0; m &= m - 1) {
         const g = 31 - Math.clz32(m & -m);
         const amount = permille[rowBase + g];
-        if (amount > 0) anyPositive = true;
+        if (amount > 0) {
+          anyPositive = true;
+          const before = load[cellBase + g];
+          load[cellBase + g] = before + amount;
+          if (before <= FULL_CAPACITY_PERMILLE && before + amount > FULL_CAPACITY_PERMILLE) overloaded++;
+        }
         const requestsOfGroup = Math.round(Math.fround(requests[requestBase + g] * FRACTION_OF_PERMILLE[amount]));
         consumed += requestsOfGroup;
         if (requestsOfGroup > top) {
@@ -200,12 +213,13 @@ export class Individual {
         } else if (requestsOfGroup > second) second = requestsOfGroup;
       }
       if (!anyPositive) flags |= Rule.uninterrupted;
-      const minimum = gradual ? gradualMinTrafficAt(experiment, offset, duration) : constantMinimum;
+      const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
       if (consumed < minimum) flags |= Rule.enoughTraffic;
       // "primary": present and strictly above every other group of that hour (ties: none is primary)
       if (topGroup >= 0 && top > second && ((preferred >>> topGroup) & 1) === 1) coveredHours++;
     }
 
+    this.overloadedCells += overloaded;
     const before = this.ruleFlags[e];
     if ((before === 0) !== (flags === 0)) this.brokenExperiments += flags === 0 ? -1 : 1;
     this.ruleFlags[e] = flags;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rule } from '../../algorithms/problem/validityRules.js';
 import { listViolations } from '../../algorithms/problem/violations.js';
-import { experiment, place, repeat, tinyIndividual } from '../support/tinyProblem.js';
+import { experiment, place, repeat, tinyIndividual, type Rows } from '../support/tinyProblem.js';
 
 // Profile: every hour group1 sends 1000 requests, group2 500. Experiment: 4 h, 400 requests → 100 per hour.
 const GROUPS = [1000, 500];
@@ -42,7 +42,7 @@ describe('validity rules (spec §4), each with a passing and a failing case', ()
   });
 
   it('4. business experiments keep the same groups; regression experiments may switch', () => {
-    const switching = [{ 0: 100 }, { 0: 100 }, { 0: 100, 1: 0 }, { 0: 100 }];
+    const switching: Rows = [{ 0: 100 }, { 0: 100 }, { 0: 100, 1: 0 }, { 0: 100 }];
     const regression = tinyIndividual(GROUPS, [experiment({ id: 1 })]);
     place(regression, 0, 0, switching);
     expect(regression.valid).toBe(true);
