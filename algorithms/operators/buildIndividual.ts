@@ -23,23 +23,28 @@ export class InfeasibleExperimentError extends Error {
 export function buildIndividual(problem: Problem, rng: Rng, attemptBudget = DEFAULT_ATTEMPT_BUDGET): Individual {
   const individual = new Individual(problem);
   const order = rng.shuffle(problem.experiments.map((_, e) => e));
+  for (const e of order) placeExperiment(individual, e, rng, attemptBudget);
+  return individual;
+}
+
+/** Samples experiment e's schedule until the (partial) individual is valid (spec §6). */
+export function placeExperiment(individual: Individual, e: number, rng: Rng, attemptBudget = DEFAULT_ATTEMPT_BUDGET): void {
+  const { problem } = individual;
+  const experiment = problem.experiments[e];
   const { hours } = problem.profile;
-  for (const e of order) {
-    const experiment = problem.experiments[e];
-    let earliestStart = 0;
-    let attempts = 0;
-    for (;;) {
-      sampleSchedule(individual, e, earliestStart, rng);
-      if (individual.valid) break;
-      attempts++;
-      if (attempts % 10 === 0) earliestStart += 24;
-      const noRoomLeft = problem.running[e] === 0 && earliestStart + Math.max(1, experiment.minDuration) > hours;
-      if (noRoomLeft || attempts >= attemptBudget) {
-        throw new InfeasibleExperimentError(experiment.id, explainInfeasibility(problem, e, attempts));
-      }
+  let earliestStart = 0;
+  let attempts = 0;
+  for (;;) {
+    sampleSchedule(individual, e, earliestStart, rng);
+    if (individual.valid) return;
+    attempts++;
+    if (attempts % 10 === 0) earliestStart += 24;
+    const noRoomLeft = problem.running[e] === 0 && earliestStart + Math.max(1, experiment.minDuration) > hours;
+    if (noRoomLeft || attempts >= attemptBudget) {
+      individual.unplace(e);
+      throw new InfeasibleExperimentError(experiment.id, explainInfeasibility(problem, e, attempts));
     }
   }
-  return individual;
 }
 
 /** Why an experiment may not fit: compares its hourly need with what its best two groups ever send. */

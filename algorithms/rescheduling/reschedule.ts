@@ -1,0 +1,139 @@
+import { minTrafficAt, type Experiment } from '../problem/experiment.js';
+import { consumedRequests } from '../problem/fractions.js';
+import { Individual } from '../problem/individual.js';
+import { createProblem, type Problem } from '../problem/problem.js';
+import { shiftProfile } from '../problem/trafficProfile.js';
+import { buildIndividual, placeExperiment } from '../operators/buildIndividual.js';
+import { deriveTraffic } from '../operators/deriveTraffic.js';
+import type { Rng } from '../random/rng.js';
+
+export interface ReschedulingRequest {
+  /** hour t of the old schedule at which the plan is re-made; becomes hour 0 */
+  readonly atHour: number;
+  /** experiments cancelled (e.g. a canary rolled back) */
+  readonly discardIds: readonly number[];
+  /** experiments that arrive at t */
+  readonly newExperiments: readonly Experiment[];
+}
+
+export interface Rescheduling {
+  /** the reduced problem: remaining experiments with consumed traffic and hours subtracted, profile from t on */
+  readonly problem: Problem;
+  /** ids dropped because they had finished before t */
+  readonly finishedIds: readonly number[];
+  /**
+   * The old plan carried over to the reduced problem (new experiments left unplaced); the caller
+   * completes it with `completeSeed` and may use it as one member of the initial population.
+   */
+  readonly carriedOver: Individual;
+}
+
+/**
+ * Builds the re-scheduling problem of spec §10 from a schedule (an individual of the old
+ * problem): drops discarded and finished experiments, subtracts each remaining experiment's
+ * consumed traffic and hours before t, pins running experiments (start before t) at hour 0 —
+ * running business experiments also keep their groups — shifts the profile, and adds the new ones.
+ */
+export function prepareRescheduling(old: Individual, request: ReschedulingRequest): Rescheduling {
+  const { problem } = old;
+  const t = request.atHour;
+  const discarded = new Set(request.discardIds);
+  const { requests } = problem.profile;
+  const width = problem.profile.groups.length;
+  const remaining: Experiment[] = [];
+  const fixedGroups = new Map<number, string[]>();
+  const carried: { id: number; start: number; from: number; e: number }[] = [];
+  const finishedIds: number[] = [];
+
+  problem.experiments.forEach((experiment, e) => {
+    const schedule = old.schedules[e];
+    if (!old.placed[e] || discarded.has(experiment.id)) return;
+    if (schedule.start + schedule.duration <= t) {
+      finishedIds.push(experiment.id);
+      return;
+    }
+    let consumed = 0;
+    const hoursBefore = Math.max(0, Math.min(schedule.duration, t - schedule.start));
+    for (let offset = 0; offset < hoursBefore; offset++) {
+      const hour = schedule.start + offset;
+      for (let g = 0; g < width; g++) {
+        if ((schedule.groupMask[offset] >>> g) & 1) consumed += consumedRequests(requests[hour * width + g], schedule.fractionPermille(offset, g));
+      }
+    }
+    if (consumed >= experiment.requiredTotalTraffic && hoursBefore >= experiment.minDuration) {
+      finishedIds.push(experiment.id);
+      return;
+    }
+    const running = schedule.start < t;
+    const reduced: Experiment = {
+      ...experiment,
+      minDuration: Math.max(0, experiment.minDuration - hoursBefore),
+      requiredTotalTraffic: Math.max(0, experiment.requiredTotalTraffic - consumed),
+      running,
+      ...(experiment.baseType === 'GradualExperiment' && running
+        ? { startTraffic: Math.fround(minTrafficAt(experiment, t - schedule.start, schedule.duration)) }
+        : {}),
+    };
+    remaining.push(reduced);
+    if (running && experiment.type === 'BUSINESS') {
+      fixedGroups.set(experiment.id, problem.profile.groups.filter((_, g) => (schedule.groupMask[hoursBefore] >>> g) & 1));
+    }
+    carried.push({ id: experiment.id, start: running ? 0 : schedule.start - t, from: hoursBefore, e });
+  });
+
+  const knownIds = new Set(remaining.map((experiment) => experiment.id));
+  for (const experiment of request.newExperiments) {
+    if (knownIds.has(experiment.id)) throw new Error(`new experiment ${experiment.id} has the id of a scheduled experiment`);
+    remaining.push({ ...experiment, running: false });
+  }
+  const reducedProblem = createProblem(shiftProfile(problem.profile, t), remaining, {
+    weights: problem.weights,
+    fixedGroups,
+    source: 're-scheduling',
+  });
+
+  const carriedOver = new Individual(reducedProblem);
+  for (const item of carried) {
+    const target = reducedProblem.experiments.findIndex((experiment) => experiment.id === item.id);
+    const from = old.schedules[item.e];
+    const schedule = carriedOver.schedules[target];
+    schedule.reset(item.start, from.duration - item.from);
+    schedule.groupMask.set(from.groupMask.subarray(item.from, from.duration));
+    schedule.permille.set(from.permille.subarray(item.from * width, from.duration * width));
+    carriedOver.placed[target] = 1;
+  }
+  carriedOver.evaluateFromScratch();
+  return { problem: reducedProblem, finishedIds, carriedOver };
+}
+
+/**
+ * Turns the carried-over plan into a complete individual, or undefined if it cannot be made
+ * valid: the remaining requirement of a running experiment differs from what its old fractions
+ * deliver, so carried experiments get their traffic re-derived (keeping groups and timing), and
+ * new experiments are placed by `placeNew` (usually the sampler).
+ */
+export function completeSeed(rescheduling: Rescheduling, rng: Rng, placeNew: (individual: Individual, e: number) => void): Individual | undefined {
+  const seed = rescheduling.carriedOver.clone();
+  for (let e = 0; e < seed.schedules.length; e++) {
+    if (seed.placed[e]) {
+      if (seed.ruleFlags[e] === 0) continue;
+      seed.beginEdit(e);
+      deriveTraffic(seed, e, rng);
+      seed.endEdit(e);
+    } else {
+      placeNew(seed, e);
+    }
+  }
+  return seed.valid ? seed : undefined;
+}
+
+/**
+ * The initial population of a re-scheduling run: the completed carried-over plan (when it can
+ * be made valid) followed by freshly sampled individuals, `size` in all — as the original did.
+ */
+export function reschedulingPopulation(rescheduling: Rescheduling, size: number, rng: Rng): Individual[] {
+  const seed = completeSeed(rescheduling, rng, (individual, e) => placeExperiment(individual, e, rng));
+  const population = seed ? [seed] : [];
+  while (population.length < size) population.push(buildIndividual(rescheduling.problem, rng));
+  return population;
+}
