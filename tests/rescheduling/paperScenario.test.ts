@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createProblem } from '../../algorithms/problem/problem.js';
+import { individualFromScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { Rng } from '../../algorithms/random/rng.js';
+import { getAlgorithm } from '../../algorithms/registry.js';
+import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
+import { readExperimentsFile, readProfileFile, readScheduleFile } from '../../harness/io/readInputs.js';
+import { fenrirPath, hasFenrirData, warnIfFenrirMissing } from '../support/referenceData.js';
+
+warnIfFenrirMissing('re-scheduling of the paper scenario (spec §10)');
+
+describe.skipIf(!hasFenrirData)('re-scheduling the paper scenario: t = 72, discard 4, 21, 28, add ids 51–55', () => {
+  const profile = readProfileFile(fenrirPath('traffic_profiles/gitlab_12_months.csv'));
+  const file = readScheduleFile(fenrirPath('restart/schedule_GA_mid_exp30_pop40_gen90_4.json'));
+  const oldProblem = createProblem(profile, file.entries.map((entry) => entry.experiment));
+  const old = individualFromScheduleFile(oldProblem, file, 'saved schedule');
+  const rescheduling = prepareRescheduling(old, {
+    atHour: 72,
+    discardIds: [4, 21, 28],
+    newExperiments: readExperimentsFile(fenrirPath('restart/new_experiments.json')),
+  });
+  const { problem } = rescheduling;
+
+  it('builds the reduced problem: consumed traffic and hours subtracted, running experiments marked', () => {
+    const ids = problem.experiments.map((experiment) => experiment.id);
+    expect(ids).not.toContain(4);
+    expect(ids).not.toContain(21);
+    expect(ids).toEqual(expect.arrayContaining([51, 52, 53, 54, 55]));
+    expect(problem.profile.hours).toBe(8274 - 72);
+    expect(Array.from(problem.profile.requests.subarray(0, 5))).toEqual(Array.from(profile.requests.subarray(72 * 5, 73 * 5)));
+    for (const experiment of problem.experiments) {
+      const before = oldProblem.experiments.find((original) => original.id === experiment.id);
+      if (!before) continue;
+      const schedule = old.schedules[oldProblem.experiments.indexOf(before)];
+      const hoursBefore = Math.max(0, Math.min(schedule.duration, 72 - schedule.start));
+      expect(experiment.running).toBe(schedule.start < 72);
+      expect(experiment.minDuration).toBe(Math.max(0, before.minDuration - hoursBefore));
+      expect(experiment.requiredTotalTraffic).toBeLessThanOrEqual(before.requiredTotalTraffic);
+      if (hoursBefore === 0) expect(experiment.requiredTotalTraffic).toBe(before.requiredTotalTraffic);
+    }
+    expect(problem.experiments.filter((experiment) => experiment.running).length).toBeGreaterThan(0);
+  });
+
+  it.each(['genetic', 'local-search', 'simulated-annealing', 'sa-as-published'])('%s yields a valid schedule with running experiments at hour 0 keeping their groups', (name) => {
+    const algorithm = getAlgorithm(name);
+    const population = reschedulingPopulation(rescheduling, 10, Rng.fromSeed(5));
+    const params = algorithm.paramsSchema.parse(name === 'genetic' ? { populationSize: 10, generations: 5, elitism: 2 } : { iterations: 100 });
+    const { best } = algorithm.run(problem, params, { rng: Rng.fromSeed(7), initialPopulation: population });
+    expect(best.valid).toBe(true);
+    problem.experiments.forEach((experiment, e) => {
+      const schedule = best.schedules[e];
+      if (experiment.running) expect(schedule.start).toBe(0);
+      const fixed = problem.fixedGroupMask[e];
+      if (fixed !== 0) {
+        for (let offset = 0; offset < schedule.duration; offset++) expect(schedule.groupMask[offset]).toBe(fixed);
+      }
+    });
+    expect(problem.fixedGroupMask.some((mask) => mask !== 0)).toBe(true);
+  });
+});
