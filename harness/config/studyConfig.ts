@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** Required experiment sample size variants of the paper's experiment sets (spec §11). */
+export const RESS_VARIANTS = ['low', 'mid', 'high'] as const;
+export type Ress = (typeof RESS_VARIANTS)[number];
+
+/**
+ * The studies of the paper's evaluation (spec §11). A study's name is also its kind: the
+ * derived tables (calibration-ga.csv, max-fitness.csv, …) select trials by it.
+ */
+export const STUDY_NAMES = ['calibration', 'max-fitness', 'scaling', 'reevaluation'] as const;
+export type StudyName = (typeof STUDY_NAMES)[number];
+
+/** RS population size of the paper; the initial population of algorithms without a populationSize. */
+export const DEFAULT_INITIAL_POPULATION_SIZE = 40;
+
+const integer = (minimum: number) =>
+  z.number({ error: 'must be a number' }).int({ error: 'must be an integer' }).min(minimum, { error: `must be ≥ ${minimum}` });
+
+const rangeSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  step: z.number().int().min(1),
+}).strict();
+
+/** `{"from": 10, "to": 70, "step": 5}` → [10, 15, …, 70]; anything else is left for the list schema to judge. */
+function expandRange(value: unknown): unknown {
+  const range = rangeSchema.safeParse(value);
+  if (!range.success || range.data.from > range.data.to) return value;
+  const values: number[] = [];
+  for (let v = range.data.from; v <= range.data.to; v += range.data.step) values.push(v);
+  return values;
+}
+
+/** A list of integers, written out or as a range `{from, to, step}` (inclusive). */
+export const integerList = (minimum: number) => z.preprocess(
+  expandRange,
+  z.array(integer(minimum), { error: 'must be a list of integers or a range {"from", "to", "step"} with from ≤ to' })
+    .min(1, { error: 'must list at least one value' }),
+);
+
+/** A list of numbers (or a range) to sweep one algorithm parameter over. */
+const numberList = z.preprocess(
+  expandRange,
+  z.array(z.number({ error: 'must be a number' }), { error: 'must be a list of numbers or a range {"from", "to", "step"} with from ≤ to' })
+    .min(1, { error: 'must list at least one value' }),
+);
+
+export const algorithmEntrySchema = z.object({
+  /** registered algorithm name (algorithms/registry.ts) */
+  name: z.string({ error: 'must be an algorithm name' }),
+  /** parameters; the algorithm's schema fills the rest with its defaults */
+  params: z.record(z.string(), z.unknown()).default({}),
+  /** parameter sweeps: one trial per combination (calibration); each value overrides `params` */
+  grid: z.record(z.string(), numberList).optional(),
+}).strict();
+export type AlgorithmEntry = z.infer<typeof algorithmEntrySchema>;
+
+export const restartSchema = z.object({
+  /** restart hour t of spec §10 */
+  hour: integer(0),
+  /** experiments cancelled at t (e.g. a rolled-back canary) */
+  discardIds: z.array(integer(0)).default([]),
+  /**
+   * How to obtain the schedule being re-scheduled when the data source has no saved one
+   * (the builtin source): a run of this algorithm on the study's first size/RESS.
+   */
+  baseSchedule: z.object({
+    algorithm: z.string().default('genetic'),
+    params: z.record(z.string(), z.unknown()).default({}),
+  }).strict().default({ algorithm: 'genetic', params: {} }),
+}).strict();
+export type RestartSettings = z.infer<typeof restartSchema>;
+
+export const studySchema = z.object({
+  name: z.enum(STUDY_NAMES, { error: `must be one of ${STUDY_NAMES.join(', ')}` }),
+  /** why this study deviates from the paper, if it does (shown in the README and manifest) */
+  note: z.string().optional(),
+  /** experiment-set sizes */
+  sizes: integerList(1),
+  ress: z.array(z.enum(RESS_VARIANTS, { error: `must be one of ${RESS_VARIANTS.join(', ')}` }))
+    .min(1, { error: 'must list at least one RESS variant' }),
+  repetitions: integer(1),
+  /** size of the shared RS population for algorithms without a populationSize parameter */
+  initialPopulationSize: integer(1).default(DEFAULT_INITIAL_POPULATION_SIZE),
+  algorithms: z.array(algorithmEntrySchema).min(1, { error: 'must list at least one algorithm' }),
+  /** re-evaluation only (spec §10) */
+  restart: restartSchema.optional(),
+}).strict().superRefine((study, context) => {
+  if (study.name === 'reevaluation' && !study.restart) {
+    context.addIssue({ code: 'custom', path: ['restart'], message: 'the reevaluation study needs "restart": {"hour", "discardIds"}' });
+  }
+  if (study.name !== 'reevaluation' && study.restart) {
+    context.addIssue({ code: 'custom', path: ['restart'], message: 'only the reevaluation study takes "restart"' });
+  }
+});
+export type Study = z.infer<typeof studySchema>;
+
+export const studyConfigSchema = z.object({
+  $schema: z.string().optional(),
+  description: z.string().default(''),
+  /** deviations from the paper's protocol and why (e.g. a reduced grid to fit a time budget) */
+  note: z.string().optional(),
+  /** data source: "builtin" or "fenrir:<folder>" (overridable with --data) */
+  data: z.string().regex(/^(builtin|fenrir(:.+)?)$/, { error: 'must be "builtin", "fenrir" or "fenrir:<folder>"' }).default('builtin'),
+  /** every trial seed derives from it (deriveSeed(baseSeed, trialId)) */
+  baseSeed: z.number({ error: 'must be an integer' }).int({ error: 'must be an integer' }),
+  studies: z.array(studySchema).min(1, { error: 'must list at least one study' }),
+}).strict().superRefine((config, context) => {
+  const seen = new Set<string>();
+  config.studies.forEach((study, i) => {
+    if (seen.has(study.name)) context.addIssue({ code: 'custom', path: ['studies', i, 'name'], message: `study "${study.name}" appears twice` });
+    seen.add(study.name);
+  });
+});
+
+/** A validated study configuration, with the name it is known by (its file name). */
+export type StudyConfig = z.infer<typeof studyConfigSchema> & { readonly name: string };

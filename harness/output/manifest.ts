@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/** Provenance of a results folder (manifest.json). */
+export interface Manifest {
+  readonly schedlab: string;
+  readonly config: {
+    readonly name: string;
+    readonly path: string;
+    readonly sha256: string;
+    /** the config file's content, so a folder can be re-planned (merge) and audited without the file */
+    readonly content: unknown;
+  };
+  /** data source spec */
+  readonly data: string;
+  /** studies run (--only); all when absent */
+  readonly only?: readonly string[];
+  /** --shard i/N of this run, or the shard folders merged into this one */
+  readonly shard?: string;
+  readonly mergedFrom?: readonly string[];
+  readonly git: { readonly commit?: string; readonly dirty?: boolean };
+  readonly node: string;
+  readonly cores: number;
+  readonly workers?: number;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** complete, interrupted (Ctrl-C: rerun to resume) or partial (a shard, or --only) */
+  readonly status: 'complete' | 'interrupted' | 'partial';
+  readonly trials: { readonly planned: number; readonly recorded: number; readonly failed: number };
+  /** deviations from the paper's protocol, from the config's `note` fields */
+  readonly notes: readonly string[];
+}
+
+export function schedlabVersion(): string {
+  const packageJson = fileURLToPath(new URL('../../package.json', import.meta.url));
+  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
+}
+
+/** The checkout's commit and whether it has uncommitted changes; empty outside git. */
+export function gitState(): { commit?: string; dirty?: boolean } {
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return { commit, dirty: status.trim().length > 0 };
+  } catch {
+    return {};
+  }
+}
+
+export const machineFacts = () => ({ node: process.version, cores: availableParallelism() });

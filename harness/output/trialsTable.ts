@@ -1,0 +1,51 @@
+import type { Trial } from '../plan/trial.js';
+import type { TrialRecord } from '../run/trialOutcome.js';
+import { toCsv, type CsvValue } from './csv.js';
+
+/** trials.csv, one tidy row per trial — a contract with the figures step: keep names and order. */
+export const TRIALS_COLUMNS = [
+  'trial_id', 'study', 'algorithm', 'experiments', 'ress', 'repetition', 'seed',
+  'population', 'generations', 'iterations',
+  'fitness', 'duration_score', 'user_group_score', 'start_score', 'valid',
+  'runtime_ms', 'evaluations', 'crossovers', 'mutations', 'invalid_candidates', 'error',
+] as const;
+
+/** Columns that measure time: they differ between runs of the same seed, nothing else may. */
+export const TIMING_COLUMNS = ['runtime_ms'] as const;
+
+export function trialRow(record: TrialRecord): Record<string, CsvValue> {
+  const { trial, measurements: m } = record;
+  return {
+    trial_id: trial.id,
+    study: trial.study,
+    algorithm: trial.algorithm,
+    experiments: trial.experiments,
+    ress: trial.ress,
+    repetition: trial.repetition,
+    seed: trial.seed,
+    population: numberParam(trial, 'populationSize'),
+    generations: numberParam(trial, 'generations'),
+    iterations: numberParam(trial, 'iterations'),
+    fitness: m?.fitness,
+    duration_score: m?.durationScore,
+    user_group_score: m?.userGroupScore,
+    start_score: m?.startScore,
+    valid: m?.valid,
+    runtime_ms: Math.round(record.runtimeMs * 1000) / 1000,
+    evaluations: m?.evaluations,
+    crossovers: m?.crossovers,
+    mutations: m?.mutations,
+    invalid_candidates: m?.invalidCandidates,
+    error: record.error,
+  };
+}
+
+/** The records, already in plan order. */
+export function trialsCsv(records: readonly TrialRecord[]): string {
+  return toCsv(TRIALS_COLUMNS, records.map(trialRow));
+}
+
+function numberParam(trial: Trial, name: string): number | undefined {
+  const value = trial.params[name];
+  return typeof value === 'number' ? value : undefined;
+}

@@ -1,0 +1,77 @@
+import { getAlgorithm } from '../../algorithms/registry.js';
+import { deriveSeed } from '../../algorithms/random/rng.js';
+import type { AlgorithmEntry, Study, StudyConfig } from '../config/studyConfig.js';
+import { gridCombinations, gridTag } from './gridCombinations.js';
+import type { Trial, TrialRestart } from './trial.js';
+
+/**
+ * Expands a config into its trials, in plan order: study → size → RESS → repetition →
+ * algorithm → grid combination. Pure: the same config always yields the same list, ids and seeds.
+ */
+export function planTrials(config: StudyConfig): Trial[] {
+  const trials: Trial[] = [];
+  for (const study of config.studies) {
+    for (const size of study.sizes) {
+      for (const ress of study.ress) {
+        for (let repetition = 1; repetition <= study.repetitions; repetition++) {
+          const populationSeed = deriveSeed(config.baseSeed, `${study.name}/${ress}/n${size}/r${repetition}`);
+          for (const entry of study.algorithms) {
+            for (const combination of gridCombinations(entry.grid)) {
+              const id = [study.name, entry.name, ...(entry.grid ? [gridTag(combination)] : []), ress, `n${size}`, `r${repetition}`].join('/');
+              const params = resolveParams(entry, combination);
+              trials.push({
+                id,
+                index: trials.length,
+                study: study.name,
+                algorithm: entry.name,
+                params,
+                experiments: size,
+                ress,
+                repetition,
+                seed: deriveSeed(config.baseSeed, id),
+                populationSeed,
+                initialPopulationSize: typeof params.populationSize === 'number' ? params.populationSize : study.initialPopulationSize,
+                experimentSetSeed: deriveSeed(config.baseSeed, `experiments/${ress}`),
+                restart: restartOf(config, study, ress, size),
+              });
+            }
+          }
+        }
+      }
+    }
+  }
+  const ids = new Set<string>();
+  for (const trial of trials) {
+    if (ids.has(trial.id)) throw new Error(`two trials share the id ${trial.id}: list each algorithm once per study (use "grid" for parameter sweeps)`);
+    ids.add(trial.id);
+  }
+  return trials;
+}
+
+/** The algorithm's complete parameters: defaults, then the entry's params, then the grid values. */
+function resolveParams(entry: AlgorithmEntry, combination: Record<string, number>): Record<string, unknown> {
+  return getAlgorithm(entry.name).paramsSchema.parse({ ...entry.params, ...combination }) as Record<string, unknown>;
+}
+
+function restartOf(config: StudyConfig, study: Study, ress: string, size: number): TrialRestart | undefined {
+  if (!study.restart) return undefined;
+  const { hour, discardIds, baseSchedule } = study.restart;
+  return {
+    hour,
+    discardIds,
+    baseSchedule: {
+      algorithm: baseSchedule.algorithm,
+      params: getAlgorithm(baseSchedule.algorithm).paramsSchema.parse(baseSchedule.params) as Record<string, unknown>,
+      seed: deriveSeed(config.baseSeed, `${study.name}/base-schedule/${ress}/n${size}`),
+    },
+  };
+}
+
+/**
+ * Keeps the trials of the named studies (`--only scaling,reevaluation`). Ids, seeds and plan
+ * indices are those of the full plan, so partial runs share one journal.
+ */
+export function selectStudies(trials: readonly Trial[], only: readonly string[] | undefined): Trial[] {
+  if (!only || only.length === 0) return [...trials];
+  return trials.filter((trial) => only.includes(trial.study));
+}

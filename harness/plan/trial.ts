@@ -1,0 +1,41 @@
+import type { Ress, StudyName } from '../config/studyConfig.js';
+
+/** The re-scheduling scenario of a re-evaluation trial (spec §10). */
+export interface TrialRestart {
+  readonly hour: number;
+  readonly discardIds: readonly number[];
+  /** used only when the data source has no saved schedule: how to compute one */
+  readonly baseSchedule: {
+    readonly algorithm: string;
+    readonly params: Readonly<Record<string, unknown>>;
+    readonly seed: number;
+  };
+}
+
+/**
+ * One run of one algorithm on one experiment set: everything a worker needs, and nothing that
+ * depends on other trials. Trials of the same study, RESS, size and repetition share
+ * `populationSeed`, so they all start from the same sampled population (the paper's fairness set-up).
+ */
+export interface Trial {
+  /** stable id, e.g. `scaling/genetic/mid/n30/r3` (grid trials add a segment: `calibration/genetic/populationSize40-generations90/mid/n25/r1`) */
+  readonly id: string;
+  /** position in plan order (trials.csv is sorted by it) */
+  readonly index: number;
+  readonly study: StudyName;
+  readonly algorithm: string;
+  /** complete parameters (the algorithm's defaults filled in) */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly experiments: number;
+  readonly ress: Ress;
+  /** 1-based */
+  readonly repetition: number;
+  /** the algorithm's own stream: deriveSeed(baseSeed, id) */
+  readonly seed: number;
+  /** the shared initial population: deriveSeed(baseSeed, `<study>/<ress>/n<size>/r<rep>`) */
+  readonly populationSeed: number;
+  readonly initialPopulationSize: number;
+  /** priorities of the scaled experiment sets: deriveSeed(baseSeed, `experiments/<ress>`), one per RESS so sets stay nested */
+  readonly experimentSetSeed: number;
+  readonly restart?: TrialRestart;
+}

@@ -1,0 +1,121 @@
+import { join, relative, resolve } from 'node:path';
+import { InputError } from '../../algorithms/problem/inputError.js';
+import { openDataSource } from '../../datasets/dataSource.js';
+import { loadStudyConfig } from '../config/loadStudyConfig.js';
+import { completedTrials } from '../journal/completedTrials.js';
+import { readJournal } from '../journal/journal.js';
+import { gitState, machineFacts, schedlabVersion, type Manifest } from '../output/manifest.js';
+import { resultPaths } from '../output/resultPaths.js';
+import { writeOutputs } from '../output/writeOutputs.js';
+import { estimateCostSeconds, longestFirst } from '../plan/estimateCost.js';
+import { planTrials, selectStudies } from '../plan/planTrials.js';
+import { selectShard, shardLabel, type Shard } from '../plan/shard.js';
+import { executeTrials } from '../run/executeTrials.js';
+import { createProgressReporter, formatDuration } from '../run/progressReporter.js';
+import { configNotes } from './configNotes.js';
+import { renderFigures } from './figuresStep.js';
+import { RESULTS_FOLDER } from './projectPaths.js';
+
+export interface ReplicateOptions {
+  readonly configPath: string;
+  /** study names to run (the others keep whatever the journal has) */
+  readonly only?: readonly string[];
+  /** data source spec; overrides the config's */
+  readonly data?: string;
+  readonly workers: number;
+  readonly shard?: Shard;
+  /** results folder; default results/<config name> (a shard: results/<config name>/shard-i-of-N) */
+  readonly out?: string;
+  /** run again the trials the journal records as failed */
+  readonly retryFailed?: boolean;
+  readonly figures?: boolean;
+  /** print the plan and its estimated cost, run nothing */
+  readonly dryRun?: boolean;
+  readonly signal?: AbortSignal;
+  readonly log: (line: string) => void;
+  readonly progressStream?: NodeJS.WriteStream;
+}
+
+export interface ReplicateSummary {
+  readonly folder: string;
+  readonly status: Manifest['status'] | 'dry-run';
+  readonly planned: number;
+  readonly selected: number;
+  readonly alreadyDone: number;
+  readonly ran: number;
+  readonly failed: number;
+}
+
+/**
+ * One replicate run: plan the config, skip what the journal already has, run the rest on a
+ * worker pool, then derive every output from the journal. Interrupting (the signal) leaves a
+ * consistent journal and outputs for what finished; running again resumes.
+ */
+export async function replicate(options: ReplicateOptions): Promise<ReplicateSummary> {
+  const { log } = options;
+  const startedAt = new Date().toISOString();
+  const loaded = loadStudyConfig(options.configPath);
+  const { config } = loaded;
+  const data = options.data ?? config.data;
+  openDataSource(data); // a bad --data spec or a missing folder fails here, before any work
+  const plan = planTrials(config);
+  const unknownStudies = (options.only ?? []).filter((name) => !config.studies.some((study) => study.name === name));
+  if (unknownStudies.length > 0) {
+    throw new InputError('--only', undefined, `no study ${unknownStudies.join(', ')} in ${options.configPath} (studies: ${config.studies.map((study) => study.name).join(', ')})`);
+  }
+  const selected = selectShard(selectStudies(plan, options.only), options.shard);
+  const folder = resolve(options.out ?? (options.shard ? join(RESULTS_FOLDER, config.name, shardLabel(options.shard)) : join(RESULTS_FOLDER, config.name)));
+  const paths = resultPaths(folder);
+
+  const journal = readJournal(paths.journal, { repair: !options.dryRun });
+  if (journal.repairedBytes > 0) log(`journal: cut off a torn last line (${journal.repairedBytes} bytes, a crash mid-write); that trial runs again`);
+  if (journal.skippedLines > 0) log(`journal: ignored ${journal.skippedLines} unreadable line(s)`);
+  const done = completedTrials(plan, journal.records, data, { retryFailed: options.retryFailed });
+  if (done.stale > 0) log(`journal: ${done.stale} record(s) were made with another config or data source; those trials run again`);
+  const remaining = longestFirst(selected.filter((trial) => !done.byId.has(trial.id)));
+  const totalCost = remaining.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0);
+  const alreadyDone = selected.length - remaining.length;
+  const workers = Math.max(1, options.workers);
+
+  log(`${config.name}: ${plan.length} trials planned, ${selected.length} selected${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}${options.only ? ` (studies ${options.only.join(', ')})` : ''}, ${alreadyDone} already in the journal`);
+  log(`running ${remaining.length} trial(s) on ${Math.min(workers, Math.max(1, remaining.length))} worker(s), data ${data}, estimated ${formatDuration(totalCost / Math.min(workers, Math.max(1, remaining.length)))}; results in ${relative(process.cwd(), folder) || '.'}`);
+  if (options.dryRun) {
+    for (const study of config.studies) {
+      const trials = selected.filter((trial) => trial.study === study.name);
+      if (trials.length > 0) log(`  ${study.name}: ${trials.length} trials, ≈ ${formatDuration(trials.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0))} CPU`);
+    }
+    return { folder, status: 'dry-run', planned: plan.length, selected: selected.length, alreadyDone, ran: 0, failed: 0 };
+  }
+
+  const progress = createProgressReporter(remaining.length, totalCost, options.progressStream);
+  const costs = new Map(remaining.map((trial) => [trial.id, estimateCostSeconds(trial)]));
+  const execution = await executeTrials({
+    trials: remaining,
+    data,
+    folder,
+    workers,
+    signal: options.signal,
+    onRecorded: (record) => progress.advance(costs.get(record.trial.id) ?? 0, record.error !== undefined),
+  });
+  progress.stop();
+
+  const records = writeOutputs(folder, plan, data, (recorded) => ({
+    schedlab: schedlabVersion(),
+    config: { name: config.name, path: relative(process.cwd(), resolve(loaded.path)), sha256: loaded.sha256, content: JSON.parse(loaded.text) },
+    data,
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+    git: gitState(),
+    ...machineFacts(),
+    workers,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    status: execution.interrupted ? 'interrupted' : recorded.length === plan.length ? 'complete' : 'partial',
+    trials: { planned: plan.length, recorded: recorded.length, failed: recorded.filter((record) => record.error !== undefined).length },
+    notes: configNotes(config),
+  }));
+  const status = execution.interrupted ? 'interrupted' : records.length === plan.length ? 'complete' : 'partial';
+  if (execution.failed > 0) log(`${execution.failed} trial(s) failed: see the error column of ${relative(process.cwd(), paths.trials)} (rerun with --retry-failed to run them again)`);
+  if (!execution.interrupted && (options.figures ?? true) && status === 'complete') await renderFigures(folder, log);
+  return { folder, status, planned: plan.length, selected: selected.length, alreadyDone, ran: execution.recorded, failed: execution.failed };
+}

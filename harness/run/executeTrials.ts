@@ -1,0 +1,86 @@
+import { setMaxListeners } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { appendRecord } from '../journal/journal.js';
+import { bestSchedulePath, resultPaths } from '../output/resultPaths.js';
+import { writeFileAtomically } from '../output/writeFileAtomically.js';
+import type { Trial } from '../plan/trial.js';
+import { trialFingerprint } from './trialFingerprint.js';
+import type { TrialOutcome, TrialRecord } from './trialOutcome.js';
+import type { TrialTask } from './trialWorker.js';
+
+export interface ExecutionOptions {
+  /** trials to run, in the order to start them */
+  readonly trials: readonly Trial[];
+  /** data source spec */
+  readonly data: string;
+  /** results folder: best/ and journal.jsonl are written as trials finish */
+  readonly folder: string;
+  readonly workers: number;
+  /** aborting stops the run: queued trials are dropped, running ones abandoned (their workers terminated) */
+  readonly signal?: AbortSignal;
+  /** after each trial's record is in the journal */
+  readonly onRecorded?: (record: TrialRecord) => void;
+}
+
+export interface ExecutionSummary {
+  readonly recorded: number;
+  readonly failed: number;
+  readonly interrupted: boolean;
+}
+
+const WORKER_ENTRY = fileURLToPath(new URL('./trialWorkerEntry.mjs', import.meta.url));
+
+/**
+ * Runs trials on a pool of worker threads. Each finished trial is committed at once, in this
+ * thread: its best schedule first (atomic write), then its journal line (one append) — so the
+ * journal only ever lists trials whose files exist, and a rerun skips exactly those.
+ * A trial that throws is recorded with its error; it does not stop the others.
+ */
+export async function executeTrials(options: ExecutionOptions): Promise<ExecutionSummary> {
+  const { trials, data, folder, signal } = options;
+  if (trials.length === 0) return { recorded: 0, failed: 0, interrupted: false };
+  const threads = Math.max(1, Math.min(options.workers, trials.length));
+  const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: threads, maxThreads: threads });
+  // every queued task listens to the signal
+  if (signal) setMaxListeners(trials.length + 16, signal);
+  const journal = resultPaths(folder).journal;
+  let recorded = 0;
+  let failed = 0;
+
+  const commit = (trial: Trial, outcome: TrialOutcome): void => {
+    if (outcome.bestSchedule !== undefined) writeFileAtomically(bestSchedulePath(folder, trial.id), outcome.bestSchedule);
+    const record: TrialRecord = {
+      trial,
+      fingerprint: trialFingerprint(trial, data),
+      data,
+      ...(outcome.measurements ? { measurements: outcome.measurements } : {}),
+      runtimeMs: outcome.runtimeMs,
+      trace: outcome.trace,
+      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      finishedAt: new Date().toISOString(),
+    };
+    appendRecord(journal, record);
+    recorded++;
+    if (record.error !== undefined) failed++;
+    options.onRecorded?.(record);
+  };
+
+  try {
+    await Promise.all(trials.map(async (trial) => {
+      const task: TrialTask = { trial, data };
+      let outcome: TrialOutcome;
+      try {
+        outcome = (await pool.run(task, { signal: signal ?? null })) as TrialOutcome;
+      } catch (error) {
+        if (signal?.aborted) return; // abandoned: not recorded, a rerun runs it
+        // the worker itself failed (crash, out of memory): record it like a failing trial
+        outcome = { trialId: trial.id, runtimeMs: 0, trace: [], error: `worker failed: ${error instanceof Error ? error.message : String(error)}`.replace(/\s*\n\s*/g, ' | ') };
+      }
+      commit(trial, outcome);
+    }));
+  } finally {
+    await pool.destroy();
+  }
+  return { recorded, failed, interrupted: signal?.aborted ?? false };
+}

@@ -1,0 +1,107 @@
+import { performance } from 'node:perf_hooks';
+import type { AlgorithmResult } from '../../algorithms/algorithm.js';
+import type { Individual } from '../../algorithms/problem/individual.js';
+import { createProblem, type Problem } from '../../algorithms/problem/problem.js';
+import { individualFromScheduleFile, formatScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { samplePopulation } from '../../algorithms/operators/samplePopulation.js';
+import { Rng } from '../../algorithms/random/rng.js';
+import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
+import { getAlgorithm } from '../../algorithms/registry.js';
+import type { DataSource } from '../../datasets/dataSource.js';
+import { readScheduleFile } from '../io/readInputs.js';
+import type { Trial } from '../plan/trial.js';
+import { compactTrace } from './compactTrace.js';
+import type { TrialOutcome } from './trialOutcome.js';
+
+/** What the timed part of a trial starts from: the problem and how to sample its shared initial population. */
+interface TrialSetup {
+  readonly problem: Problem;
+  readonly samplePopulation: (size: number, rng: Rng) => Individual[];
+}
+
+/**
+ * Runs one trial in this thread and never throws: a failure becomes the outcome's `error`.
+ * The timed part is what an algorithm would do alone: sample the shared initial population
+ * (same seed for every algorithm of the repetition) and run. Loading data, building the
+ * problem and, for re-evaluation, obtaining the old schedule and reducing it are set-up, not timed.
+ */
+export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
+  let started = performance.now();
+  try {
+    const setup = trial.restart ? reevaluationSetup(trial, data) : scratchSetup(trial, data);
+    started = performance.now();
+    const initialPopulation = setup.samplePopulation(trial.initialPopulationSize, Rng.fromSeed(trial.populationSeed));
+    const algorithm = getAlgorithm(trial.algorithm);
+    const result: AlgorithmResult = algorithm.run(setup.problem, trial.params, { rng: Rng.fromSeed(trial.seed), initialPopulation });
+    const runtimeMs = performance.now() - started;
+    const { best, counters } = result;
+    return {
+      trialId: trial.id,
+      measurements: {
+        fitness: best.fitness,
+        durationScore: best.durationScore,
+        userGroupScore: best.userGroupScore,
+        startScore: best.startScore,
+        valid: best.valid,
+        evaluations: counters.evaluations,
+        crossovers: counters.crossovers,
+        mutations: counters.mutations,
+        invalidCandidates: counters.invalidCandidates,
+      },
+      runtimeMs,
+      trace: compactTrace(result.trace),
+      bestSchedule: formatScheduleFile(best, trial.id),
+    };
+  } catch (error) {
+    return { trialId: trial.id, runtimeMs: performance.now() - started, trace: [], error: oneLine(error) };
+  }
+}
+
+/** Scheduling from scratch: the data source's experiment set of this size and RESS on its profile. */
+function scratchSetup(trial: Trial, data: DataSource): TrialSetup {
+  const experiments = data.experimentSet(trial.experiments, trial.ress, trial.experimentSetSeed);
+  const problem = createProblem(data.profile(), experiments, { source: `${data.name} ${trial.ress} n${trial.experiments}` });
+  return { problem, samplePopulation: (size, rng) => samplePopulation(problem, size, rng) };
+}
+
+/**
+ * Re-evaluation (spec §10): the reduced problem at the restart hour; its initial population is
+ * the old plan carried over (completed with the new experiments) plus sampled individuals.
+ */
+function reevaluationSetup(trial: Trial, data: DataSource): TrialSetup {
+  const restart = trial.restart!;
+  const rescheduling = prepareRescheduling(baseSchedule(trial, data), { atHour: restart.hour, discardIds: restart.discardIds, newExperiments: data.newExperiments() });
+  return { problem: rescheduling.problem, samplePopulation: (size, rng) => reschedulingPopulation(rescheduling, size, rng) };
+}
+
+/** Old schedules by data source and definition: computing one is deterministic, so a worker reuses it. */
+const baseSchedules = new Map<string, Individual>();
+
+/**
+ * The schedule being re-scheduled: the data source's saved one (the paper's GA schedule in the
+ * replication package), else a run of the configured algorithm on this size and RESS.
+ */
+function baseSchedule(trial: Trial, data: DataSource): Individual {
+  const { baseSchedule: definition } = trial.restart!;
+  const savedPath = data.savedSchedulePath?.();
+  const key = JSON.stringify([data.name, savedPath ?? definition, trial.experiments, trial.ress, trial.experimentSetSeed]);
+  let schedule = baseSchedules.get(key);
+  if (!schedule) {
+    if (savedPath) {
+      const file = readScheduleFile(savedPath);
+      const problem = createProblem(data.profile(), file.entries.map((entry) => entry.experiment), { source: savedPath });
+      schedule = individualFromScheduleFile(problem, file, savedPath);
+    } else {
+      const problem = scratchSetup(trial, data).problem;
+      const algorithm = getAlgorithm(definition.algorithm);
+      schedule = algorithm.run(problem, definition.params, { rng: Rng.fromSeed(definition.seed) }).best;
+    }
+    baseSchedules.set(key, schedule);
+  }
+  return schedule;
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  return text.replace(/\s*\n\s*/g, ' | ').trim();
+}

@@ -1,0 +1,48 @@
+import type { Trial } from '../plan/trial.js';
+
+/** One point of a convergence curve as journaled: [step, fitness, durationScore, userGroupScore, startScore]. */
+export type TraceRow = readonly [number, number, number, number, number];
+
+/** What a finished run measured (absent when the trial failed). */
+export interface TrialMeasurements {
+  readonly fitness: number;
+  readonly durationScore: number;
+  readonly userGroupScore: number;
+  readonly startScore: number;
+  readonly valid: boolean;
+  readonly evaluations: number;
+  readonly crossovers: number;
+  readonly mutations: number;
+  readonly invalidCandidates: number;
+}
+
+/** What a worker hands back for one trial. */
+export interface TrialOutcome {
+  readonly trialId: string;
+  readonly measurements?: TrialMeasurements;
+  /** wall time of sampling the initial population plus the algorithm run */
+  readonly runtimeMs: number;
+  /** the convergence curve, run-length compressed (see compactTrace) */
+  readonly trace: readonly TraceRow[];
+  /** one line; set when the trial failed */
+  readonly error?: string;
+  /** the best schedule in the replication package's file format (written to best/, not journaled) */
+  readonly bestSchedule?: string;
+}
+
+/**
+ * One line of journal.jsonl: the trial as planned, where its data came from, and its outcome.
+ * The journal is the raw record every output (trials.csv, traces.csv, tables) is derived from.
+ */
+export interface TrialRecord {
+  readonly trial: Trial;
+  /** identifies the planned trial's definition: a record only counts for a plan whose trial has the same fingerprint */
+  readonly fingerprint: string;
+  /** data source spec */
+  readonly data: string;
+  readonly measurements?: TrialMeasurements;
+  readonly runtimeMs: number;
+  readonly trace: readonly TraceRow[];
+  readonly error?: string;
+  readonly finishedAt: string;
+}

@@ -1,0 +1,41 @@
+import { parse } from 'csv-parse/sync';
+
+/** One row of trials.csv as the tables read it. */
+export interface TrialRow {
+  readonly trialId: string;
+  readonly study: string;
+  readonly algorithm: string;
+  readonly experiments: number;
+  readonly ress: string;
+  readonly repetition: number;
+  readonly population?: number;
+  readonly generations?: number;
+  readonly iterations?: number;
+  /** undefined for a failed trial */
+  readonly fitness?: number;
+  readonly runtimeSeconds: number;
+  readonly error?: string;
+}
+
+/** Parses trials.csv: the only input of every table (jMetalPy lab style). */
+export function parseTrialRows(text: string): TrialRow[] {
+  const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return records.map((record) => ({
+    trialId: record.trial_id,
+    study: record.study,
+    algorithm: record.algorithm,
+    experiments: Number(record.experiments),
+    ress: record.ress,
+    repetition: Number(record.repetition),
+    population: optionalNumber(record.population),
+    generations: optionalNumber(record.generations),
+    iterations: optionalNumber(record.iterations),
+    fitness: optionalNumber(record.fitness),
+    runtimeSeconds: Number(record.runtime_ms) / 1000,
+    error: record.error === '' ? undefined : record.error,
+  }));
+}
+
+function optionalNumber(cell: string | undefined): number | undefined {
+  return cell === undefined || cell === '' ? undefined : Number(cell);
+}
