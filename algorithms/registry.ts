@@ -1,4 +1,5 @@
 import type { Algorithm } from './algorithm.js';
+import { onePlusOne } from './examples/onePlusOne.js';
 import { genetic } from './genetic.js';
 import { localSearch } from './localSearch.js';
 import { randomSampling } from './randomSampling.js';
@@ -8,7 +9,7 @@ import { simulatedAnnealing, simulatedAnnealingAsPublished } from './simulatedAn
  * All algorithms by name. Adding one: write `algorithms/<name>.ts` exporting an `Algorithm`,
  * and add it to this list (see README, "Adding an algorithm").
  */
-const algorithms: Algorithm<any>[] = [randomSampling, genetic, localSearch, simulatedAnnealing, simulatedAnnealingAsPublished];
+const algorithms: Algorithm<any>[] = [randomSampling, genetic, localSearch, simulatedAnnealing, simulatedAnnealingAsPublished, onePlusOne];
 
 export function registerAlgorithm(algorithm: Algorithm<any>): void {
   if (algorithms.some((known) => known.name === algorithm.name)) throw new Error(`algorithm "${algorithm.name}" is already registered`);

@@ -1,0 +1,97 @@
+import { consumedRequests } from '../../algorithms/problem/fractions.js';
+import type { Individual } from '../../algorithms/problem/individual.js';
+import { scheduleEnd } from './consumptionCsv.js';
+
+export interface GanttOptions {
+  /** hours per column; 24 = one column per day */
+  readonly hoursPerColumn: number;
+  /** first line, e.g. "genetic, seed 1" */
+  readonly title: string;
+}
+
+const TICK_EVERY = 10;
+
+/**
+ * A text Gantt chart of a schedule: one row per experiment with its type, priority, start,
+ * duration and groups, then a bar over time compressed to `hoursPerColumn` hours per column.
+ * A bar cell names the group that gives the experiment the most requests in that window
+ * (1 = first group, …), so group changes show in the bar; '.' = not running.
+ */
+export function formatGantt(individual: Individual, options: GanttOptions): string {
+  const { problem } = individual;
+  const { groups } = problem.profile;
+  const resolution = Math.max(1, Math.floor(options.hoursPerColumn));
+  const end = Math.max(scheduleEnd(individual), 1);
+  const columns = Math.ceil(end / resolution);
+  const unit = resolution === 24 ? 'day' : resolution === 1 ? 'hour' : `${resolution} h`;
+  const lines = [
+    `${options.title}: ${problem.experiments.length} experiments, hours 0–${end - 1}, one column = ${unit}`,
+    `F ${individual.fitness.toFixed(6)}  D ${individual.durationScore.toFixed(6)}  U ${individual.userGroupScore.toFixed(6)}  ` +
+      `S ${individual.startScore.toFixed(6)}  valid ${individual.valid ? 'yes' : 'NO'}`,
+    `type: R regression (canary), B business (A/B test), ~ gradual ramp; * preferred groups; ` +
+      `bar: group giving the most requests in that ${unit} (${groups.map((name, g) => `${groupMark(g)}=${name}`).join(' ')}), . not running`,
+    '',
+  ];
+  const head = `${'id'.padStart(4)} type ${'prio'.padStart(4)} ${'start'.padStart(6)} ${'hours'.padStart(5)}  ${'groups'.padEnd(groups.length * 3 + 1)}`;
+  lines.push(`${head}|${axis(columns, resolution)}`);
+  problem.experiments.forEach((experiment, e) => {
+    const schedule = individual.schedules[e];
+    if (!individual.placed[e]) {
+      lines.push(`${String(experiment.id).padStart(4)} (not scheduled)`);
+      return;
+    }
+    const type = `${experiment.type === 'BUSINESS' ? 'B' : 'R'}${problem.gradual[e] ? '~' : ' '}`;
+    let used = 0;
+    for (let offset = 0; offset < schedule.duration; offset++) used |= schedule.groupMask[offset];
+    const groupList = groups.map((_, g) => ((used >>> g) & 1 ? `${groupMark(g)}${(problem.preferredMask[e] >>> g) & 1 ? '*' : ' '}` : ''))
+      .filter(Boolean).join(' ');
+    const label = `${String(experiment.id).padStart(4)} ${type.padEnd(4)} ${String(experiment.priority).padStart(4)} ` +
+      `${String(schedule.start).padStart(6)} ${String(schedule.duration).padStart(5)}  ${groupList.padEnd(groups.length * 3 + 1)}`;
+    lines.push(`${label}|${bar(individual, e, columns, resolution)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** 1…9, then a…z: one character per group. */
+function groupMark(g: number): string {
+  return g < 9 ? String(g + 1) : String.fromCharCode(97 + g - 9);
+}
+
+function axis(columns: number, resolution: number): string {
+  const cells = Array.from({ length: columns }, () => ' ');
+  for (let column = 0; column < columns; column += TICK_EVERY) {
+    const label = String(column * (resolution === 24 ? 1 : resolution));
+    for (let i = 0; i < label.length && column + i < columns; i++) cells[column + i] = label[i];
+  }
+  return cells.join('');
+}
+
+function bar(individual: Individual, e: number, columns: number, resolution: number): string {
+  const schedule = individual.schedules[e];
+  const { profile } = individual.problem;
+  const width = profile.groups.length;
+  const cells: string[] = [];
+  const perGroup = new Float64Array(width);
+  for (let column = 0; column < columns; column++) {
+    const from = Math.max(column * resolution, schedule.start);
+    const to = Math.min((column + 1) * resolution, schedule.end, profile.hours);
+    if (from >= to) {
+      cells.push('.');
+      continue;
+    }
+    perGroup.fill(0);
+    for (let hour = from; hour < to; hour++) {
+      const offset = hour - schedule.start;
+      for (let g = 0; g < width; g++) {
+        if ((schedule.groupMask[offset] >>> g) & 1) {
+          // +1: a present group with fraction 0 still beats an absent one
+          perGroup[g] += 1 + consumedRequests(profile.requests[hour * width + g], schedule.fractionPermille(offset, g));
+        }
+      }
+    }
+    let top = -1;
+    for (let g = 0; g < width; g++) if (perGroup[g] > 0 && (top < 0 || perGroup[g] > perGroup[top])) top = g;
+    cells.push(top < 0 ? '?' : groupMark(top));
+  }
+  return cells.join('');
+}

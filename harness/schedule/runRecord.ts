@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AlgorithmResult } from '../../algorithms/algorithm.js';
+import { REPO_ROOT } from '../../datasets/fenrirLocation.js';
+
+let version: string | undefined;
+
+/** schedlab's version from package.json. */
+export function schedlabVersion(): string {
+  if (version === undefined) {
+    const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
+    version = pkg.version ?? 'unknown';
+  }
+  return version;
+}
+
+export interface RunRecordInput {
+  readonly algorithm: string;
+  readonly params: unknown;
+  readonly seed: number;
+  readonly inputs: Record<string, unknown>;
+  readonly experimentCount: number;
+  readonly profileHours: number;
+  readonly result: AlgorithmResult;
+  readonly timings: { readonly setupMs: number; readonly runMs: number };
+  readonly files: readonly string[];
+}
+
+/** run.json: what was run, on what, with which outcome, by which version — enough to rerun it. */
+export function formatRunRecord(input: RunRecordInput): string {
+  const { best, counters, trace } = input.result;
+  const record = {
+    algorithm: input.algorithm,
+    params: input.params,
+    seed: input.seed,
+    inputs: { ...input.inputs, experimentCount: input.experimentCount, profileHours: input.profileHours },
+    valid: best.valid,
+    fitness: {
+      durationScore: best.durationScore,
+      userGroupScore: best.userGroupScore,
+      startScore: best.startScore,
+      fitness: best.fitness,
+    },
+    steps: trace.length - 1,
+    counters,
+    timings: { setupMs: round(input.timings.setupMs), runMs: round(input.timings.runMs) },
+    files: input.files,
+    schedlab: schedlabVersion(),
+    node: process.version,
+  };
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;

@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { formatExperiments } from '../../algorithms/problem/experimentFormat.js';
+import { createProblem } from '../../algorithms/problem/problem.js';
+import { formatGroupTable } from '../../algorithms/problem/profileFormat.js';
+import { individualFromScheduleFile, parseScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { REPO_ROOT } from '../support/referenceData.js';
+import { syntheticExperiments, syntheticProfile } from '../algorithms/support/syntheticProblem.js';
+
+const run = promisify(execFile);
+
+/** `npm run schedule -- …` without npm; resolves with the exit status instead of throwing. */
+async function schedule(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'harness/cli/schedule.ts'), ...args], {
+      cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000,
+    });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout: string; stderr: string };
+    return { status: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'schedlab-schedule-'));
+const profile = join(dir, 'profile.csv');
+const experiments = join(dir, 'experiments.json');
+writeFileSync(profile, formatGroupTable(syntheticProfile()));
+writeFileSync(experiments, formatExperiments(syntheticExperiments()));
+const read = (out: string, file: string) => readFileSync(join(out, file), 'utf8');
+const fromFiles = ['--experiments', experiments, '--profile', profile];
+
+describe('npm run schedule (end to end)', () => {
+  it('writes schedule, trace, consumption, Gantt and run record; the same seed reproduces them byte for byte', async () => {
+    const outs = ['a', 'b', 'c'].map((name) => join(dir, name));
+    const [first, again, other] = await Promise.all([
+      schedule(['--algorithm', 'genetic', ...fromFiles, '--seed', '1', '--out', outs[0], '--param', 'generations=4', '--param', 'populationSize=8']),
+      schedule(['--algorithm', 'genetic', ...fromFiles, '--seed', '1', '--out', outs[1], '--param', 'generations=4', '--param', 'populationSize=8']),
+      schedule(['--algorithm', 'genetic', ...fromFiles, '--seed', '2', '--out', outs[2], '--param', 'generations=4', '--param', 'populationSize=8']),
+    ]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^genetic seed 1: F 0\.\d{6} \(D .*\), valid yes, .* s → /);
+    for (const file of ['schedule.json', 'trace.csv', 'consumption.csv', 'gantt.txt']) expect(read(outs[1], file), file).toBe(read(outs[0], file));
+    expect(read(outs[2], 'schedule.json')).not.toBe(read(outs[0], 'schedule.json'));
+
+    // schedule.json is the replication package format and evaluates to the reported result
+    const file = parseScheduleFile(read(outs[0], 'schedule.json'), 'schedule.json');
+    const problem = createProblem(syntheticProfile(), file.entries.map((entry) => entry.experiment));
+    const individual = individualFromScheduleFile(problem, file, 'schedule.json');
+    const record = JSON.parse(read(outs[0], 'run.json'));
+    expect(individual.valid).toBe(true);
+    expect(individual.fitness).toBe(record.fitness.fitness);
+    expect(record).toMatchObject({
+      algorithm: 'genetic',
+      params: { populationSize: 8, generations: 4, crossoverProbability: 0.9, elitism: 5 },
+      seed: 1,
+      valid: true,
+      steps: 4,
+      inputs: { experiments, profile, experimentCount: 6, profileHours: 960 },
+      schedlab: JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version,
+      node: process.version,
+    });
+    expect(record.timings.runMs).toBeGreaterThan(0);
+
+    const trace = read(outs[0], 'trace.csv').trimEnd().split('\n');
+    expect(trace[0]).toBe('step,fitness,duration_score,user_group_score,start_score');
+    expect(trace).toHaveLength(6);
+    const consumption = read(outs[0], 'consumption.csv').trimEnd().split('\n');
+    expect(consumption[0]).toBe('hour,totalConsumption,group1,group2,group3,group4,group5');
+    const [, total, ...groups] = consumption[1].split(',').map(Number);
+    expect(total).toBe(groups.reduce((a, b) => a + b, 0));
+    const gantt = read(outs[0], 'gantt.txt');
+    expect(gantt).toContain('genetic, seed 1: 6 experiments');
+    expect(gantt.trimEnd().split('\n')).toHaveLength(4 + 1 + 6);
+  });
+
+  it('runs a data-source set (--set mid:10 --data builtin)', async () => {
+    const out = join(dir, 'set');
+    const result = await schedule(['--algorithm', 'one-plus-one', '--set', 'mid:10', '--data', 'builtin', '--param', 'iterations=50', '--out', out, '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(read(out, 'run.json')).inputs).toMatchObject({ data: 'builtin', set: 'mid:10', experimentCount: 10 });
+  });
+
+  it('--help lists every algorithm with its parameters and defaults', async () => {
+    const result = await schedule(['--help']);
+    expect(result.status).toBe(0);
+    for (const name of ['random-sampling', 'genetic', 'local-search', 'simulated-annealing', 'sa-as-published', 'one-plus-one']) expect(result.stdout).toContain(`  ${name}\n`);
+    expect(result.stdout).toContain('populationSize=40 generations=90 crossoverProbability=0.9 mutationProbability=0.5');
+    expect(result.stdout).toContain('initialTemperature=0.007 coolingRate=0.99');
+  });
+
+  it('bad input → one clear line, exit 1', async () => {
+    const out = join(dir, 'bad');
+    const infeasible = join(dir, 'infeasible.json');
+    writeFileSync(infeasible, JSON.stringify([{ baseType: 'Experiment', id: 42, type: 'REGRESSION', targetService: 's', minDuration: 24, requiredTotalTraffic: 24 * 100_000, priority: 1 }]));
+    const cases: [string[], RegExp][] = [
+      [['--algorithm', 'genetic', ...fromFiles, '--out', out, '--param', 'generation=3'],
+        /^error: --param: generation: unknown parameter of genetic \(known: populationSize, generations, /],
+      [['--algorithm', 'local-search', ...fromFiles, '--out', out, '--param', 'iterations=lots'],
+        /^error: --param: iterations: Invalid input: expected number, received string/],
+      [['--algorithm', 'genetic', ...fromFiles, '--out', out, '--param', 'elitism=50'],
+        /^error: --param: elitism: elitism must be smaller than populationSize/],
+      [['--algorithm', 'genetic', '--experiments', join(dir, 'missing.json'), '--profile', profile, '--out', out],
+        /^error: .*missing\.json: file not found$/],
+      [['--algorithm', 'genetic', '--experiments', infeasible, '--profile', profile, '--out', out],
+        /^error: experiment 42 cannot be placed: it needs 100000 requests\/hour/],
+      [['--algorithm', 'genetic', '--set', 'mid:10', ...fromFiles, '--out', out],
+        /^error: arguments: give exactly one of --set, --experiments, --restart-from \(got --set, --experiments\)$/],
+      [['--algorithm', 'genetic', '--set', 'medium:10', '--out', out], /^error: --set: "medium:10" is not RESS:SIZE/],
+      [['--algorithm', 'tabu', ...fromFiles, '--out', out], /^error: arguments: Invalid values: Argument: algorithm, Given: "tabu", Choices: "random-sampling"/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => schedule(args)));
+    results.forEach((result, i) => {
+      expect(result.status, cases[i][0].join(' ')).toBe(1);
+      expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
+      expect(result.stderr.trim()).toMatch(cases[i][1]);
+    });
+    expect(existsSync(out)).toBe(false); // nothing written on failure
+  });
+});
+
+describe('npm run schedule --restart-from (spec §10)', () => {
+  it('re-schedules a schedule at hour 24 dropping one experiment; running ones stay at hour 0', async () => {
+    const base = join(dir, 'base');
+    expect((await schedule(['--algorithm', 'one-plus-one', ...fromFiles, '--param', 'iterations=100', '--out', base, '--quiet'])).status).toBe(0);
+    const out = join(dir, 'restart');
+    const result = await schedule(['--algorithm', 'genetic', '--restart-from', join(base, 'schedule.json'), '--profile', profile,
+      '--at', '24', '--discard', '6', '--param', 'generations=3', '--param', 'populationSize=8', '--out', out, '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const record = JSON.parse(read(out, 'run.json'));
+    expect(record.inputs).toMatchObject({ at: 24, discard: [6] });
+    const file = parseScheduleFile(read(out, 'schedule.json'), 'schedule.json');
+    expect(file.entries.map((entry) => entry.experiment.id)).not.toContain(6);
+    const old = parseScheduleFile(read(base, 'schedule.json'), 'base');
+    const runningAt24 = old.entries.filter((entry) => entry.startSlot < 24 && entry.startSlot + entry.assignments.length > 24 && entry.experiment.id !== 6);
+    expect(runningAt24.length).toBeGreaterThan(0);
+    for (const entry of runningAt24) {
+      expect(file.entries.find((next) => next.experiment.id === entry.experiment.id)?.startSlot, `experiment ${entry.experiment.id}`).toBe(0);
+    }
+  });
+});
