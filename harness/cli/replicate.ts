@@ -14,11 +14,11 @@ async function main(): Promise<void> {
     .scriptName('npm run replicate --')
     .usage(`$0 [--quick | --config FILE] [options]
 
-Runs the studies of a config (default configs/paper.json: calibration, maximum fitness,
-scaling, re-evaluation — spec §11) on all cores and writes results/<config>/: journal.jsonl,
-best/, trials.csv, traces.csv, tables/*.csv, manifest.json, then the figures.
+Runs the studies of a config (default configs/paper.json: calibration, maximum fitness, scaling, re-evaluation — spec §11) on all cores and writes results/<config>/: journal.jsonl, best/, trials.csv, traces.csv, tables/*.csv, manifest.json, then the figures.
+
 Finished trials are journaled at once: after Ctrl-C or a crash, run the same command to resume.`)
-    .option('quick', { type: 'boolean', default: false, describe: 'configs/quick.json: every study on a tiny grid (< 1 min)' })
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .option('quick', { type: 'boolean', describe: 'configs/quick.json: every study on a tiny grid (< 1 min)' })
     .option('config', { type: 'string', requiresArg: true, describe: 'study config JSON (default configs/paper.json)' })
     .option('only', { type: 'string', requiresArg: true, describe: 'comma-separated studies to run, e.g. scaling,reevaluation' })
     .option('data', { type: 'string', requiresArg: true, describe: `data source, overrides the config's: ${DATA_SPEC_HELP}` })

@@ -1,0 +1,26 @@
+import { relative } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { mergeResults } from '../merge/mergeResults.js';
+import { runCli } from './runCli.js';
+
+/** `npm run merge -- DIR… --out DIR`: combines shard (or partial) results folders of one config. */
+async function main(): Promise<void> {
+  const args = await yargs(hideBin(process.argv))
+    .scriptName('npm run merge --')
+    .usage(`$0 DIR… --out DIR
+
+Combines results folders of the same config and data source — the shards of npm run replicate -- --shard i/N — into one: journal, best schedules, trials.csv, traces.csv, tables/ and manifest.json, equal to a single-machine run apart from timing.`)
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'merged results folder (may be one of the inputs)' })
+    .demandCommand(1, 'name at least one results folder to merge')
+    .example('$0 results/paper/shard-* --out results/paper', 'after four shards of the paper config')
+    .strict()
+    .help()
+    .parseAsync();
+  const summary = mergeResults(args._.map(String), args.out);
+  const folder = relative(process.cwd(), summary.folder) || '.';
+  process.stderr.write(`merged ${summary.merged} of ${summary.planned} trials into ${folder} (${summary.status}${summary.missing > 0 ? `: ${summary.missing} missing — run the missing shards and merge again` : ''})\n`);
+}
+
+await runCli(main);

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { deriveSeed } from '../../algorithms/random/rng.js';
+import { parseStudyConfig } from '../../harness/config/loadStudyConfig.js';
+import { estimateCostSeconds, longestFirst } from '../../harness/plan/estimateCost.js';
+import { planTrials, selectStudies } from '../../harness/plan/planTrials.js';
+import { parseShard, selectShard } from '../../harness/plan/shard.js';
+
+const configText = JSON.stringify({
+  baseSeed: 7,
+  studies: [
+    {
+      name: 'calibration', sizes: [25], ress: ['mid'], repetitions: 2,
+      algorithms: [
+        { name: 'genetic', grid: { populationSize: { from: 30, to: 40, step: 10 }, generations: [50, 60] } },
+        { name: 'local-search', grid: { iterations: [100, 200] } },
+      ],
+    },
+    {
+      name: 'scaling', sizes: { from: 10, to: 20, step: 5 }, ress: ['low', 'high'], repetitions: 3,
+      algorithms: [{ name: 'random-sampling' }, { name: 'genetic' }, { name: 'local-search', params: { iterations: 500 } }, { name: 'simulated-annealing' }],
+    },
+  ],
+});
+const config = () => parseStudyConfig(configText, 'configs/test.json').config;
+
+describe('trial planning', () => {
+  it('expands studies into trials with stable ids, in plan order', () => {
+    const trials = planTrials(config());
+    expect(trials).toHaveLength(2 * (4 + 2) + 3 * 2 * 3 * 4);
+    expect(trials.map((trial) => trial.index)).toEqual(trials.map((_, i) => i));
+    expect(trials[0].id).toBe('calibration/genetic/populationSize30-generations50/mid/n25/r1');
+    expect(trials[4].id).toBe('calibration/local-search/iterations100/mid/n25/r1');
+    expect(trials.find((trial) => trial.id === 'scaling/genetic/high/n20/r3')).toBeDefined();
+    expect(new Set(trials.map((trial) => trial.id)).size).toBe(trials.length);
+  });
+
+  it('is deterministic: same config, same list', () => {
+    expect(planTrials(config())).toEqual(planTrials(config()));
+  });
+
+  it('derives seeds from the base seed and the trial id', () => {
+    const trial = planTrials(config()).find((candidate) => candidate.id === 'scaling/genetic/low/n15/r2')!;
+    expect(trial.seed).toBe(deriveSeed(7, 'scaling/genetic/low/n15/r2'));
+    expect(trial.populationSeed).toBe(deriveSeed(7, 'scaling/low/n15/r2'));
+    expect(trial.experimentSetSeed).toBe(deriveSeed(7, 'experiments/low'));
+  });
+
+  it('gives every algorithm of one repetition the same initial population seed (fairness)', () => {
+    const repetition = planTrials(config()).filter((trial) => trial.study === 'scaling' && trial.ress === 'high' && trial.experiments === 10 && trial.repetition === 1);
+    expect(repetition.map((trial) => trial.algorithm)).toEqual(['random-sampling', 'genetic', 'local-search', 'simulated-annealing']);
+    expect(new Set(repetition.map((trial) => trial.populationSeed)).size).toBe(1);
+    expect(new Set(repetition.map((trial) => trial.seed)).size).toBe(4);
+    expect(repetition.map((trial) => trial.initialPopulationSize)).toEqual([40, 40, 40, 40]);
+  });
+
+  it('fills parameters with the algorithm defaults', () => {
+    const trials = planTrials(config());
+    expect(trials.find((trial) => trial.id === 'scaling/genetic/low/n10/r1')!.params).toMatchObject({ populationSize: 40, generations: 90, elitism: 5 });
+    expect(trials.find((trial) => trial.id === 'scaling/local-search/low/n10/r1')!.params).toMatchObject({ iterations: 500 });
+    expect(trials[1].params).toMatchObject({ populationSize: 30, generations: 60 });
+  });
+
+  it('selects studies without changing ids or plan positions', () => {
+    const all = planTrials(config());
+    const scaling = selectStudies(all, ['scaling']);
+    expect(scaling.every((trial) => trial.study === 'scaling')).toBe(true);
+    expect(scaling[0]).toEqual(all.find((trial) => trial.study === 'scaling'));
+  });
+});
+
+describe('shards', () => {
+  it('parses i/N and rejects the rest', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) expect(() => parseShard(bad)).toThrow(/expected i\/N/);
+  });
+
+  it('partitions the plan: every trial in exactly one shard, balanced', () => {
+    const trials = planTrials(config());
+    const shards = [1, 2, 3].map((index) => selectShard(trials, { index, count: 3 }));
+    expect(shards.flat().map((trial) => trial.id).sort()).toEqual(trials.map((trial) => trial.id).sort());
+    for (const shard of shards) expect(Math.abs(shard.length - trials.length / 3)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('execution order', () => {
+  it('runs the longest trials first, plan order on ties', () => {
+    const ordered = longestFirst(planTrials(config()));
+    for (let i = 1; i < ordered.length; i++) {
+      const [a, b] = [ordered[i - 1], ordered[i]];
+      expect(estimateCostSeconds(a) > estimateCostSeconds(b) || (estimateCostSeconds(a) === estimateCostSeconds(b) && a.index < b.index)).toBe(true);
+    }
+  });
+});

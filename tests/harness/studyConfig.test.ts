@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadStudyConfig, parseStudyConfig } from '../../harness/config/loadStudyConfig.js';
+import { PROJECT_ROOT } from '../../harness/replicate/projectPaths.js';
+
+const minimal = (study: Record<string, unknown> = {}) => ({
+  baseSeed: 1,
+  studies: [{ name: 'scaling', sizes: [10], ress: ['mid'], repetitions: 1, algorithms: [{ name: 'genetic' }], ...study }],
+});
+const errorOf = (config: unknown, source = 'configs/x.json'): string => {
+  try {
+    parseStudyConfig(typeof config === 'string' ? config : JSON.stringify(config), source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the config to be rejected');
+};
+
+describe('study config validation', () => {
+  it('accepts the shipped configs', () => {
+    for (const name of ['paper', 'quick', 'calibration', 'max-fitness', 'scaling', 'reevaluation']) {
+      const { config } = loadStudyConfig(join(PROJECT_ROOT, 'configs', `${name}.json`));
+      expect(config.name).toBe(name);
+    }
+  });
+
+  it('names the file and the field in one line', () => {
+    const config = minimal();
+    config.studies.push({ ...config.studies[0], name: 'max-fitness' }, { ...config.studies[0], name: 'calibration', sizes: [0] });
+    expect(errorOf(config)).toBe('configs/x.json: studies[2].sizes[0]: must be ≥ 1');
+    expect(errorOf(minimal({ repetitions: 0 }))).toBe('configs/x.json: studies[0].repetitions: must be ≥ 1');
+    expect(errorOf(minimal({ ress: ['medium'] }))).toBe('configs/x.json: studies[0].ress[0]: must be one of low, mid, high');
+    expect(errorOf(minimal({ sizes: { from: 30, to: 10, step: 5 } }))).toMatch(/^configs\/x\.json: studies\[0\]\.sizes: must be a list of integers or a range/);
+    expect(errorOf({ ...minimal(), baseSeed: 1.5 })).toBe('configs/x.json: baseSeed: must be an integer');
+    expect(errorOf({ ...minimal(), colour: 'red' })).toMatch(/^configs\/x\.json: \(root\): Unrecognized key/i);
+  });
+
+  it('checks algorithm names and parameters against the registry', () => {
+    expect(errorOf(minimal({ algorithms: [{ name: 'tabu-search' }] })))
+      .toMatch(/^configs\/x\.json: studies\[0\]\.algorithms\[0\]\.name: unknown algorithm "tabu-search" \(known: random-sampling, genetic/);
+    expect(errorOf(minimal({ algorithms: [{ name: 'genetic', params: { populaton: 40 } }] })))
+      .toBe('configs/x.json: studies[0].algorithms[0].params: unknown parameter(s) populaton for genetic');
+    expect(errorOf(minimal({ algorithms: [{ name: 'genetic', grid: { populationSize: [40, 1] } }] })))
+      .toMatch(/^configs\/x\.json: studies\[0\]\.algorithms\[0\]\.params\.populationSize: /);
+    expect(errorOf(minimal({ algorithms: [{ name: 'genetic' }, { name: 'genetic' }] })))
+      .toMatch(/^configs\/x\.json: studies: two trials share the id scaling\/genetic\/mid\/n10\/r1/);
+  });
+
+  it('requires restart settings exactly for the re-evaluation study', () => {
+    expect(errorOf(minimal({ name: 'reevaluation' }))).toMatch(/studies\[0\]\.restart: the reevaluation study needs/);
+    expect(errorOf(minimal({ restart: { hour: 72 } }))).toMatch(/studies\[0\]\.restart: only the reevaluation study/);
+  });
+
+  it('reports malformed JSON in one line', () => {
+    const message = errorOf('{"baseSeed": 1,\n  "studies": [}');
+    expect(message).toMatch(/^configs\/x\.json: (line 2, column \d+: )?malformed JSON/);
+    expect(message).not.toContain('\n');
+  });
+});
+
+describe('npm run replicate with a bad config', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'schedlab-config-'));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(folder, name), text);
+    return join(folder, name);
+  };
+  const cases: [string, string, RegExp][] = [
+    ['unknown algorithm', write('unknown.json', JSON.stringify(minimal({ algorithms: [{ name: 'tabu-search' }] }))), /unknown\.json: studies\[0\]\.algorithms\[0\]\.name: unknown algorithm "tabu-search"/],
+    ['size < 1', write('size.json', JSON.stringify(minimal({ sizes: [10, 0] }))), /size\.json: studies\[0\]\.sizes\[1\]: must be ≥ 1/],
+    ['missing file', join(folder, 'absent.json'), /absent\.json: file not found/],
+    ['invalid JSON', write('broken.json', '{"baseSeed": 1, "studies": [ '), /broken\.json: .*malformed JSON/],
+  ];
+
+  it.each(cases)('%s: one clear line, exit code ≠ 0', (_, path, expected) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'harness/cli/replicate.ts'), '--config', path, '--out', join(folder, 'out'), '--no-figures'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: /);
+    expect(lines[0]).toMatch(expected);
+  });
+});

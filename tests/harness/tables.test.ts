@@ -1,0 +1,80 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { TracePoint } from '../../algorithms/algorithm.js';
+import { toCsv } from '../../harness/output/csv.js';
+import { TRIALS_COLUMNS } from '../../harness/output/trialsTable.js';
+import { compactTrace } from '../../harness/run/compactTrace.js';
+import { deriveTables } from '../../harness/tables/deriveTables.js';
+
+type Row = Record<string, string | number | boolean | undefined>;
+const trial = (study: string, algorithm: string, repetition: number, fitness: number | undefined, extra: Row = {}): Row => ({
+  trial_id: `${study}/${algorithm}/mid/n10/r${repetition}`,
+  study, algorithm, experiments: 10, ress: 'mid', repetition, seed: 1,
+  fitness, runtime_ms: 1000 * repetition, valid: fitness === undefined ? undefined : true,
+  error: fitness === undefined ? 'boom' : undefined,
+  ...extra,
+});
+const trialsCsv = toCsv(TRIALS_COLUMNS, [
+  trial('scaling', 'genetic', 1, 0.9), trial('scaling', 'genetic', 2, 0.8), trial('scaling', 'genetic', 3, 0.7),
+  trial('scaling', 'local-search', 1, 0.6), trial('scaling', 'local-search', 2, 0.5), trial('scaling', 'local-search', 3, undefined),
+  trial('max-fitness', 'genetic', 1, 0.75), trial('max-fitness', 'genetic', 2, 0.65),
+  trial('reevaluation', 'genetic', 1, 0.73), trial('reevaluation', 'genetic', 2, 0.63),
+  trial('calibration', 'genetic', 1, 0.5, { population: 30, generations: 30 }), trial('calibration', 'genetic', 2, 0.7, { population: 30, generations: 30 }),
+  trial('calibration', 'genetic', 1, 0.6, { population: 40, generations: 30 }),
+  trial('calibration', 'local-search', 1, 0.4, { iterations: 100 }), trial('calibration', 'local-search', 2, 0.45, { iterations: 200 }),
+]);
+const tables = deriveTables(trialsCsv);
+const rowsOf = (name: string) => parse(tables.get(name)!, { columns: true }) as Record<string, string>[];
+const headerOf = (name: string) => tables.get(name)!.split('\n')[0];
+
+describe('tables derived from trials.csv', () => {
+  it('writes every table with its columns', () => {
+    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'comparisons']);
+    expect(headerOf('fitness')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
+    expect(headerOf('runtime')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
+    expect(headerOf('comparisons')).toBe('study,experiments,ress,metric,algorithm_1,algorithm_2,n1,n2,u1,u,p_value,p_method,p_holm,a12,magnitude,magnitude_thresholds');
+  });
+
+  it('summarises fitness over successful trials only, calibration sweeps excluded', () => {
+    const fitness = rowsOf('fitness');
+    expect(fitness.map((row) => `${row.study}/${row.algorithm}`)).toEqual(['scaling/genetic', 'scaling/local-search', 'max-fitness/genetic', 'reevaluation/genetic']);
+    expect(fitness[0]).toMatchObject({ n: '3', median: '0.8', min: '0.7', max: '0.9' });
+    expect(Number(fitness[0].mean)).toBeCloseTo(0.8, 12);
+    expect(Number(fitness[0].sd)).toBeCloseTo(0.1, 12);
+    expect(fitness[1]).toMatchObject({ n: '2', min: '0.5', max: '0.6' });
+    expect(rowsOf('runtime')[0]).toMatchObject({ n: '3', mean: '2', min: '1', max: '3' });
+  });
+
+  it('tabulates the calibration grids', () => {
+    expect(rowsOf('calibration-ga')).toEqual([
+      expect.objectContaining({ population: '30', generations: '30', n: '2', mean_fitness: '0.6' }),
+      expect.objectContaining({ population: '40', generations: '30', n: '1', mean_fitness: '0.6', sd_fitness: '' }),
+    ]);
+    expect(rowsOf('calibration-ls').map((row) => [row.algorithm, row.iterations, row.mean_fitness])).toEqual([['local-search', '100', '0.4'], ['local-search', '200', '0.45']]);
+  });
+
+  it('reports best and mean for maximum fitness and re-evaluation', () => {
+    expect(rowsOf('max-fitness')[0]).toMatchObject({ algorithm: 'genetic', n: '2', best: '0.75', worst: '0.65' });
+    expect(Number(rowsOf('reevaluation')[0].mean)).toBeCloseTo(0.68, 12);
+  });
+
+  it('compares the GA with the others: Mann–Whitney, Holm, Â12 and its magnitude', () => {
+    const fitness = rowsOf('comparisons').filter((row) => row.metric === 'fitness');
+    expect(fitness).toHaveLength(1);
+    expect(fitness[0]).toMatchObject({
+      study: 'scaling', algorithm_1: 'genetic', algorithm_2: 'local-search', n1: '3', n2: '2',
+      u1: '6', u: '0', a12: '1', magnitude: 'large', p_method: 'exact',
+    });
+    expect(Number(fitness[0].p_value)).toBeCloseTo(0.2, 12); // exact: 2 · P(U ≥ 6) = 2 · 1/10
+    expect(fitness[0].magnitude_thresholds).toContain('0.06');
+  });
+});
+
+describe('compact traces', () => {
+  const point = (step: number, fitness: number): TracePoint => ({ step, fitness, durationScore: fitness, userGroupScore: 1, startScore: 0 });
+  it('keeps the first point, every change and the last point', () => {
+    const trace = [point(0, 0.1), point(1, 0.1), point(2, 0.2), point(3, 0.2), point(4, 0.2)];
+    expect(compactTrace(trace).map(([step, fitness]) => [step, fitness])).toEqual([[0, 0.1], [2, 0.2], [4, 0.2]]);
+    expect(compactTrace([point(0, 0.3)])).toEqual([[0, 0.3, 0.3, 1, 0]]);
+  });
+});
