@@ -1,0 +1,66 @@
+/**
+ * One fixed colour and label per algorithm, shared by every figure, so that "GA is blue"
+ * holds across the whole report. Colours are from the Okabe–Ito palette, which stays
+ * distinguishable under the common forms of colour blindness.
+ */
+
+/** Okabe & Ito (2008), "Color Universal Design"; black is kept for annotations. */
+export const okabeIto = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  black: '#000000',
+} as const;
+
+export interface AlgorithmStyle {
+  /** short label used in legends and axes */
+  readonly label: string;
+  readonly color: string;
+}
+
+/** Known algorithms in the order legends list them (the paper's order). */
+export const algorithmStyles: Readonly<Record<string, AlgorithmStyle>> = {
+  'random-sampling': { label: 'RS', color: okabeIto.reddishPurple },
+  genetic: { label: 'GA', color: okabeIto.blue },
+  'local-search': { label: 'LS', color: okabeIto.orange },
+  'simulated-annealing': { label: 'SA', color: okabeIto.bluishGreen },
+  'sa-as-published': { label: 'SA (as published)', color: okabeIto.vermillion },
+};
+
+/** Colours left for algorithms this module does not know yet (add them above instead). */
+const spareColors = [okabeIto.skyBlue, okabeIto.yellow, okabeIto.black];
+
+const knownOrder = Object.keys(algorithmStyles);
+
+/** Sorts algorithm names: known ones in the paper's order, then unknown ones alphabetically. */
+export function sortAlgorithms(names: Iterable<string>): string[] {
+  const rank = (name: string) => {
+    const i = knownOrder.indexOf(name);
+    return i < 0 ? knownOrder.length : i;
+  };
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Style of one algorithm; unknown names get a spare colour chosen from their name, so it does not depend on which other algorithms a run has. */
+export function algorithmStyle(name: string): AlgorithmStyle {
+  const known = algorithmStyles[name];
+  if (known) return known;
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return { label: name, color: spareColors[hash % spareColors.length] };
+}
+
+export const algorithmLabel = (name: string): string => algorithmStyle(name).label;
+
+/**
+ * A Vega-Lite colour scale for the labels of `names`, with explicit domain and range, so
+ * each algorithm keeps its colour whatever subset a figure shows.
+ */
+export function algorithmColorScale(names: Iterable<string>): { domain: string[]; range: string[] } {
+  const sorted = sortAlgorithms(names);
+  return { domain: sorted.map(algorithmLabel), range: sorted.map((name) => algorithmStyle(name).color) };
+}

@@ -1,0 +1,88 @@
+import { sortAlgorithms } from './algorithmColors.js';
+import { roundTo, summarise } from './summaryStatistics.js';
+
+/** Median and interquartile band of the best-so-far fitness over repetitions, at one step. */
+export interface ConvergencePoint {
+  readonly algorithm: string;
+  readonly step: number;
+  readonly n: number;
+  readonly median: number;
+  readonly q1: number;
+  readonly q3: number;
+}
+
+interface StepCurve {
+  readonly steps: number[];
+  readonly values: number[];
+}
+
+/**
+ * Collects the convergence curve of every trial as trace rows stream by. traces.csv is
+ * run-length compressed (a row only where the scores change, plus the first and the last
+ * step), so each curve is a step function: the value at step s is the last row at or before s.
+ */
+export class ConvergenceCollector {
+  private readonly curves = new Map<string, Map<string, StepCurve>>();
+
+  add(algorithm: string, trialId: string, step: number, fitness: number): void {
+    let trials = this.curves.get(algorithm);
+    if (!trials) this.curves.set(algorithm, (trials = new Map()));
+    let curve = trials.get(trialId);
+    if (!curve) trials.set(trialId, (curve = { steps: [], values: [] }));
+    curve.steps.push(step);
+    curve.values.push(fitness);
+  }
+
+  get isEmpty(): boolean {
+    return this.curves.size === 0;
+  }
+
+  /**
+   * Per algorithm, the median and IQR over trials at up to `maxPoints` evenly spaced steps
+   * from 0 to the longest run's last step. A run that ended earlier (e.g. the GA reached its
+   * target fitness) keeps its final value. Algorithms whose runs all have a single step
+   * have no curve and are left out.
+   */
+  summarise(maxPoints = 300): ConvergencePoint[] {
+    const points: ConvergencePoint[] = [];
+    for (const algorithm of sortAlgorithms(this.curves.keys())) {
+      const curves = [...this.curves.get(algorithm)!.values()].map(sortedCurve);
+      const lastStep = Math.max(...curves.map((curve) => curve.steps[curve.steps.length - 1]));
+      if (lastStep <= 0) continue;
+      for (const step of evenSteps(lastStep, maxPoints)) {
+        const values = curves.map((curve) => valueAt(curve, step)).filter((value): value is number => value !== undefined);
+        if (values.length === 0) continue;
+        const s = summarise(values);
+        points.push({ algorithm, step, n: s.n, median: roundTo(s.median), q1: roundTo(s.q1), q3: roundTo(s.q3) });
+      }
+    }
+    return points;
+  }
+}
+
+/** Rows usually arrive in step order; sort defensively (stable for equal steps: the later row wins in valueAt). */
+function sortedCurve(curve: StepCurve): StepCurve {
+  const order = curve.steps.map((_, i) => i).sort((a, b) => curve.steps[a] - curve.steps[b] || a - b);
+  return { steps: order.map((i) => curve.steps[i]), values: order.map((i) => curve.values[i]) };
+}
+
+/** The value of a step function at `step`: the last point at or before it; undefined before the first. */
+export function valueAt(curve: StepCurve, step: number): number | undefined {
+  let low = 0;
+  let high = curve.steps.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (curve.steps[middle] <= step) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found < 0 ? undefined : curve.values[found];
+}
+
+/** Integer steps 0 … last, thinned to at most `count` evenly spaced ones (always keeping 0 and last). */
+export function evenSteps(last: number, count: number): number[] {
+  if (last + 1 <= count) return Array.from({ length: last + 1 }, (_, i) => i);
+  return [...new Set(Array.from({ length: count }, (_, i) => Math.round((i * last) / (count - 1))))];
+}

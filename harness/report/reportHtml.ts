@@ -1,0 +1,105 @@
+import { escapeHtml } from './htmlEscape.js';
+import type { ComparisonRow } from './paperComparison.js';
+import type { ReportFigure, ReportModel, ReportTable } from './reportModel.js';
+import { reportCss } from './reportStyles.js';
+import { namespaceSvgIds, svgElementOnly } from './svgInline.js';
+import { formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
+
+/** Tables longer than this are folded (still in the page, one click away). */
+const foldAfterRows = 30;
+
+/**
+ * The report as one self-contained HTML page: CSS inline, figures as inline SVG, no
+ * script, no external resource, so it opens offline and can be mailed as one file.
+ */
+export function reportHtml(model: ReportModel): string {
+  const rendered = model.figures.filter((f) => f.status === 'rendered').length;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Replication report: ${escapeHtml(model.runName)}</title>
+<style>${reportCss}</style>
+</head>
+<body>
+<main>
+<h1>Replication report: ${escapeHtml(model.runName)}</h1>
+<p class="lead">Schermann &amp; Leitner (ICSME 2018), "Search-based scheduling of experiments in continuous deployment", reproduced with schedlab.
+${rendered} of ${model.figures.length} figures rendered${model.problems.length ? `; <a href="#problems">${model.problems.length} problem${model.problems.length === 1 ? '' : 's'}</a>` : ''}.</p>
+<nav><ol>
+<li><a href="#setup">Set-up</a></li>
+<li><a href="#paper-vs-run">Paper vs this run</a></li>
+${model.figures.map((f) => `<li><a href="#figure-${escapeHtml(f.name)}">${escapeHtml(f.title)}</a></li>`).join('\n')}
+<li><a href="#tables">Tables</a></li>
+${model.problems.length ? '<li><a href="#problems">Problems</a></li>' : ''}
+</ol></nav>
+${setupSection(model)}
+${comparisonSection(model)}
+<h2 id="figures">Figures</h2>
+${model.figures.map(figureSection).join('\n')}
+<h2 id="tables">Tables</h2>
+${model.tables.length ? model.tables.map(tableSection).join('\n') : '<p class="skipped">No tables/*.csv in this run.</p>'}
+${model.problems.length ? `<h2 id="problems">Problems</h2>\n${model.problems.map((p) => `<div class="problem">${escapeHtml(p)}</div>`).join('\n')}` : ''}
+</main>
+</body>
+</html>
+`;
+}
+
+function setupSection(model: ReportModel): string {
+  const setup = model.setup;
+  const factTable = (facts: [string, string][]) => htmlTable(['Setting', 'Value'], facts.map(([key, value]) => [`<code>${escapeHtml(key)}</code>`, escapeHtml(value)]));
+  const facts = 'error' in setup
+    ? `<div class="problem">${escapeHtml(setup.error)}</div>`
+    : [
+      factTable(setup.facts),
+      setup.studies.length ? `<h3>Studies</h3>\n${htmlTable(['Study', 'Settings'], setup.studies.map((s) => [escapeHtml(s.name), escapeHtml(s.settings)]))}` : '',
+      setup.config.length ? `<details><summary>Other config settings (${setup.config.length})</summary>\n${factTable(setup.config)}\n</details>` : '',
+    ].join('\n');
+  const studies = model.studies.length
+    ? `<h3>Trials per study</h3>\n${htmlTable(['Study', 'Trials', 'Failed or invalid'], model.studies.map((s) => [escapeHtml(s.study), num(String(s.trials)), num(String(s.failed))]))}`
+    : '';
+  return `<h2 id="setup">Set-up</h2>\n<p class="note">From <code>manifest.json</code>.</p>\n${facts}\n${studies}`;
+}
+
+function comparisonSection(model: ReportModel): string {
+  const heading = '<h2 id="paper-vs-run">Paper vs this run</h2>\n<p class="note">Published figures as collected in the project spec (section given per row). Difference = this run − paper; execution times also as a ratio, since the hardware differs.</p>';
+  if ('error' in model.comparison) return `${heading}\n<div class="problem">${escapeHtml(model.comparison.error)}</div>`;
+  const rows = model.comparison.rows.map((row: ComparisonRow) => [
+    escapeHtml(row.quantity), escapeHtml(row.section), num(escapeHtml(formatQuantity(row.paper, row.unit))), num(escapeHtml(formatQuantity(row.thisRun, row.unit))),
+    num(escapeHtml(formatDifference(row.difference, row.unit))), num(escapeHtml(formatRatio(row.ratio))), `<span class="note">${escapeHtml(row.note)}</span>`,
+  ]);
+  return `${heading}\n${htmlTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'Note'], rows)}`;
+}
+
+function figureSection(figure: ReportFigure): string {
+  const heading = `<h3 id="figure-${escapeHtml(figure.name)}">${escapeHtml(figure.title)}</h3>`;
+  if (figure.status === 'rendered') {
+    const svg = namespaceSvgIds(svgElementOnly(figure.svg), `fig-${figure.name}`).replace(/^<svg\b/, `<svg aria-label="${escapeHtml(figure.title)}"`);
+    return `${heading}\n<figure data-figure="${escapeHtml(figure.name)}">\n${svg}\n<figcaption>${escapeHtml(figure.caption)} Files: <code>figures/${escapeHtml(figure.name)}.svg</code>, <code>.png</code>, <code>.vl.json</code>.</figcaption>\n</figure>`;
+  }
+  const css = figure.status === 'failed' ? 'problem' : 'skipped';
+  const label = figure.status === 'failed' ? 'Could not render' : 'Not in this run';
+  return `${heading}\n<div class="${css}" data-figure-status="${figure.status}" data-figure-name="${escapeHtml(figure.name)}">${label}: ${escapeHtml(figure.message)}</div>`;
+}
+
+function tableSection(table: ReportTable): string {
+  const heading = `<h3 id="table-${escapeHtml(table.file)}">${escapeHtml(table.title)} <span class="note">(<code>tables/${escapeHtml(table.file)}</code>)</span></h3>`;
+  if ('error' in table) return `${heading}\n<div class="problem">${escapeHtml(table.error)}</div>`;
+  const body = htmlTable(table.header.map(escapeHtml), table.records.map((record) => record.map((cell) => {
+    const shown = formatCell(cell);
+    return shown !== cell || /^-?\d+$/.test(cell.trim()) ? num(escapeHtml(shown)) : escapeHtml(cell);
+  })));
+  const note = table.note ? `<p class="note">${escapeHtml(table.note)}</p>` : '';
+  const folded = table.records.length > foldAfterRows ? `<details><summary>Show all ${table.records.length} rows</summary>\n${body}\n</details>` : body;
+  return `${heading}\n${note}\n${folded}`;
+}
+
+/** Marks a cell as numeric (right-aligned); cells are already escaped. */
+const num = (html: string) => ({ html, numeric: true });
+
+function htmlTable(header: string[], rows: (string | { html: string; numeric: boolean })[][]): string {
+  const cell = (value: string | { html: string; numeric: boolean }) => (typeof value === 'string' ? `<td>${value}</td>` : `<td class="num">${value.html}</td>`);
+  return `<div class="table-wrap"><table>\n<thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')}\n</tbody>\n</table></div>`;
+}

@@ -1,0 +1,57 @@
+import type { ReportModel } from './reportModel.js';
+import { formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
+
+/** The report as Markdown (for the repository and pull requests); figures link to the PNGs. */
+export function reportMarkdown(model: ReportModel): string {
+  const lines: string[] = [
+    `# Replication report: ${model.runName}`,
+    '',
+    'Schermann & Leitner (ICSME 2018), "Search-based scheduling of experiments in continuous deployment", reproduced with schedlab.',
+    '',
+    '## Set-up',
+    '',
+  ];
+  if ('error' in model.setup) lines.push(`> **Problem:** ${model.setup.error}`);
+  else {
+    lines.push(markdownTable(['Setting', 'Value'], model.setup.facts.map(([key, value]) => [`\`${key}\``, value])));
+    if (model.setup.studies.length) lines.push('', markdownTable(['Study', 'Settings'], model.setup.studies.map((s) => [s.name, s.settings])));
+    if (model.setup.config.length) lines.push('', markdownTable(['Setting', 'Value'], model.setup.config.map(([key, value]) => [`\`${key}\``, value])));
+  }
+  if (model.studies.length) lines.push('', markdownTable(['Study', 'Trials', 'Failed or invalid'], model.studies.map((s) => [s.study, String(s.trials), String(s.failed)])));
+  lines.push('', '## Paper vs this run', '', 'Difference = this run − paper; execution times also as a ratio (different hardware).', '');
+  if ('error' in model.comparison) lines.push(`> **Problem:** ${model.comparison.error}`);
+  else {
+    lines.push(markdownTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'Note'], model.comparison.rows.map((row) => [
+      row.quantity, row.section, formatQuantity(row.paper, row.unit), formatQuantity(row.thisRun, row.unit), formatDifference(row.difference, row.unit), formatRatio(row.ratio), row.note,
+    ])));
+  }
+  lines.push('', '## Figures', '');
+  for (const figure of model.figures) {
+    lines.push(`### ${figure.title}`, '');
+    if (figure.status === 'rendered') lines.push(`![${figure.title}](figures/${figure.name}.png)`, '', figure.caption);
+    else lines.push(`> ${figure.status === 'failed' ? '**Could not render**' : 'Not in this run'}: ${figure.message}`);
+    lines.push('');
+  }
+  lines.push('## Tables', '');
+  for (const table of model.tables) {
+    lines.push(`### ${table.title} (\`tables/${table.file}\`)`, '');
+    if ('error' in table) lines.push(`> **Problem:** ${table.error}`);
+    else {
+      if (table.note) lines.push(table.note, '');
+      lines.push(markdownTable(table.header, table.records.map((record) => record.map(formatCell))));
+    }
+    lines.push('');
+  }
+  if (model.problems.length) lines.push('## Problems', '', ...model.problems.map((p) => `- ${p}`), '');
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function markdownTable(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.map(escapeCell).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+  ].join('\n');
+}

@@ -1,0 +1,24 @@
+import type { SetupSummary } from './manifest.js';
+import type { ComparisonRow } from './paperComparison.js';
+
+/** Everything the report shows, gathered once and rendered as HTML and as Markdown. */
+export interface ReportModel {
+  readonly runName: string;
+  /** manifest facts, or why they are missing */
+  readonly setup: SetupSummary | { error: string };
+  /** one line per study: trials and failures */
+  readonly studies: { study: string; trials: number; failed: number }[];
+  readonly comparison: { rows: ComparisonRow[] } | { error: string };
+  readonly figures: ReportFigure[];
+  readonly tables: ReportTable[];
+  /** every error met while building the report, in order */
+  readonly problems: string[];
+}
+
+export type ReportFigure =
+  | { readonly name: string; readonly title: string; readonly status: 'rendered'; readonly caption: string; readonly svg: string }
+  | { readonly name: string; readonly title: string; readonly status: 'skipped' | 'failed'; readonly message: string };
+
+export type ReportTable =
+  | { readonly file: string; readonly title: string; readonly header: string[]; readonly records: string[][]; readonly note?: string }
+  | { readonly file: string; readonly title: string; readonly error: string };

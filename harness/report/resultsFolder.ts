@@ -1,0 +1,110 @@
+import { readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { readScheduleFile } from '../io/readInputs.js';
+import type { ScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import type { TrafficProfile } from '../../algorithms/problem/trafficProfile.js';
+import { ConvergenceCollector, type ConvergencePoint } from './convergenceSummary.js';
+import { readCsvText, type CsvText } from './csvTable.js';
+import { readManifest, type RunManifest } from './manifest.js';
+import { dataSourceProfileLoader, type ProfileLoader } from './profileLoader.js';
+import { forEachTraceRow, type TraceSelection } from './traceReader.js';
+import { readTrials, type Trial } from './trials.js';
+
+export interface ResultsFolderOptions {
+  /** how to get the run's traffic profile; defaults to `datasets/dataSource.ts` */
+  readonly loadProfile?: ProfileLoader;
+}
+
+/**
+ * Read access to one `results/<name>/` folder (the harness contract). Each file is read at
+ * most once; a file that fails to load keeps failing with the same message, so every figure
+ * that needs it reports it and the others still render.
+ */
+export class ResultsFolder {
+  readonly directory: string;
+  private readonly cache = new Map<string, { value?: unknown; error?: unknown }>();
+
+  constructor(directory: string, private readonly options: ResultsFolderOptions = {}) {
+    this.directory = resolve(directory);
+  }
+
+  /** The run's name: its folder's name. */
+  get name(): string {
+    return basename(this.directory);
+  }
+
+  path(...parts: string[]): string {
+    return join(this.directory, ...parts);
+  }
+
+  trials(): Trial[] {
+    return this.once('trials', () => readTrials(this.path('trials.csv')));
+  }
+
+  manifest(): RunManifest {
+    return this.once('manifest', () => readManifest(this.path('manifest.json')));
+  }
+
+  /** The best schedule a trial saved, as `best/<trial id with / replaced by __>.json`. */
+  bestSchedule(trialId: string): ScheduleFile {
+    return this.once(`best:${trialId}`, () => readScheduleFile(this.path('best', `${trialId.replaceAll('/', '__')}.json`)));
+  }
+
+  async profile(): Promise<TrafficProfile> {
+    return this.onceAsync('profile', async () => {
+      const dataSpec = this.manifest().dataSpec;
+      if (!dataSpec) throw new Error(`${this.path('manifest.json')}: no data source spec ("data" or "config.data") to load the traffic profile from`);
+      return (this.options.loadProfile ?? dataSourceProfileLoader)(dataSpec);
+    });
+  }
+
+  /** Convergence curves (median and IQR per step) of the traces selected. */
+  async convergence(selection: TraceSelection): Promise<ConvergencePoint[]> {
+    return this.onceAsync(`convergence:${JSON.stringify(selection)}`, async () => {
+      const collector = new ConvergenceCollector();
+      await forEachTraceRow(this.path('traces.csv'), selection, (row) => collector.add(row.algorithm, row.trial_id, row.step, row.fitness));
+      return collector.summarise();
+    });
+  }
+
+  /** Every `tables/*.csv`, by file name; a missing folder is no tables. */
+  tableFiles(): string[] {
+    try {
+      return readdirSync(this.path('tables')).filter((file) => file.endsWith('.csv')).sort();
+    } catch {
+      return [];
+    }
+  }
+
+  table(file: string): CsvText {
+    return this.once(`table:${file}`, () => readCsvText(this.path('tables', file)));
+  }
+
+  private once<T>(key: string, load: () => T): T {
+    let entry = this.cache.get(key);
+    if (!entry) {
+      try {
+        entry = { value: load() };
+      } catch (error) {
+        entry = { error };
+      }
+      this.cache.set(key, entry);
+    }
+    if ('error' in entry && entry.error !== undefined) throw entry.error;
+    return entry.value as T;
+  }
+
+  private async onceAsync<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let entry = this.cache.get(key);
+    if (!entry) {
+      try {
+        entry = { value: await load() };
+      } catch (error) {
+        entry = { error };
+      }
+      this.cache.set(key, entry);
+    }
+    if (entry.error !== undefined) throw entry.error;
+    return entry.value as T;
+  }
+}

@@ -1,0 +1,59 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { rowDecoder, type RowOf } from './csvSchema.js';
+import { ReportInputError } from './reportInputError.js';
+
+/** `traces.csv`: long format, one row per trial and step (generation or iteration). */
+export const tracesSchema = {
+  trial_id: 'text',
+  study: 'text',
+  algorithm: 'text',
+  experiments: 'number',
+  ress: 'text',
+  repetition: 'number',
+  step: 'number',
+  fitness: 'number',
+} as const;
+
+export type TraceRow = RowOf<typeof tracesSchema>;
+
+/** Which traces a figure needs; rows outside it are skipped before they are decoded. */
+export interface TraceSelection {
+  readonly study: string;
+  readonly experiments?: number;
+  readonly ress?: string;
+}
+
+/**
+ * Streams `traces.csv` and hands every selected row to `onRow`. A full run's traces hold
+ * about a million rows (LS and SA record every iteration), so the file is never loaded whole.
+ */
+export async function forEachTraceRow(path: string, selection: TraceSelection, onRow: (row: TraceRow) => void): Promise<void> {
+  const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true, info: true }));
+  let decode: ((record: readonly string[], line: number) => TraceRow) | undefined;
+  let columns: { study: number; experiments: number; ress: number } | undefined;
+  let rows = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!decode || !columns) {
+        const header = record.map((name) => name.trim());
+        decode = rowDecoder(header, tracesSchema, path);
+        columns = { study: header.indexOf('study'), experiments: header.indexOf('experiments'), ress: header.indexOf('ress') };
+        continue;
+      }
+      rows++;
+      // cheap text filter first: most rows belong to other studies
+      if (record[columns.study] !== selection.study) continue;
+      if (selection.ress !== undefined && record[columns.ress] !== selection.ress) continue;
+      if (selection.experiments !== undefined && Number(record[columns.experiments]) !== selection.experiments) continue;
+      onRow(decode(record, info.lines));
+    }
+  } catch (error) {
+    if (error instanceof ReportInputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ReportInputError(path, undefined, 'file not found');
+    throw new ReportInputError(path, undefined, `malformed CSV: ${(error as Error).message}`);
+  }
+  if (!decode) throw new ReportInputError(path, undefined, 'empty file: expected a header line and at least one row');
+  if (rows === 0) throw new ReportInputError(path, undefined, 'no data rows (only the header)');
+}

@@ -1,0 +1,70 @@
+/**
+ * Notebook — convergence: best fitness per generation (GA) or iteration (LS, SA), median
+ * and interquartile band over the repetitions, from traces.csv. One panel per algorithm
+ * because a generation and an iteration are different units of work.
+ * A run that stopped early keeps its final fitness to the end of the axis.
+ * Which runs: the maximum-fitness study if the run has it (20 runs, large budget), else the
+ * scaling study at the size closest to 30, medium RESS (the setting of spec §9's GA curve).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { algorithmColorScale, algorithmLabel } from '../harness/report/algorithmColors.js';
+import type { ConvergencePoint } from '../harness/report/convergenceSummary.js';
+import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
+import type { TraceSelection } from '../harness/report/traceReader.js';
+import { ressLabel, sortRess, trialsOf, type Trial } from '../harness/report/trials.js';
+
+/** The traces to show, chosen from what the run has (see the header comment). */
+export function convergenceSelection(trials: readonly Trial[]): TraceSelection | undefined {
+  const maxFitness = trialsOf(trials, 'max-fitness');
+  if (maxFitness.length > 0) return { study: 'max-fitness' };
+  const scaling = trialsOf(trials, 'scaling');
+  if (scaling.length === 0) return undefined;
+  const sizes = [...new Set(scaling.map((trial) => trial.experiments))].sort((a, b) => a - b);
+  const experiments = sizes.reduce((best, size) => (Math.abs(size - 30) < Math.abs(best - 30) ? size : best));
+  const levels = sortRess(scaling.filter((trial) => trial.experiments === experiments).map((trial) => trial.ress));
+  return { study: 'scaling', experiments, ress: levels.includes('mid') ? 'mid' : levels[0] };
+}
+
+export function convergenceSpec(points: readonly ConvergencePoint[], subtitle: string): TopLevelSpec {
+  const algorithms = [...new Set(points.map((point) => point.algorithm))];
+  const rows = points.map((point) => ({ ...point, algorithm: algorithmLabel(point.algorithm) }));
+  const color = { field: 'algorithm', type: 'nominal', title: 'Algorithm', scale: algorithmColorScale(algorithms), legend: null } as const;
+  const x = { field: 'step', type: 'quantitative', title: 'Step (GA: generation; LS, SA: iteration)' } as const;
+  return themed({
+    title: { text: 'Convergence: fitness of the current best per step', subtitle },
+    data: { values: rows },
+    facet: { column: { field: 'algorithm', type: 'nominal', title: null, sort: algorithmColorScale(algorithms).domain } },
+    resolve: { scale: { x: 'independent' } },
+    spec: {
+      width: 220,
+      height: 200,
+      layer: [
+        { mark: { type: 'area', opacity: 0.25, interpolate: 'step-after' }, encoding: { x, y: { field: 'q1', type: 'quantitative', title: 'Fitness F (0–1)', scale: { zero: false } }, y2: { field: 'q3' }, color } },
+        { mark: { type: 'line', interpolate: 'step-after' }, encoding: { x, y: { field: 'median', type: 'quantitative', axis: { format: '.2f' } }, color } },
+      ],
+    },
+  } as TopLevelSpec);
+}
+
+export const convergenceFigure: FigureDefinition = {
+  name: 'convergence',
+  title: 'Convergence curves',
+  async build(results) {
+    const selection = convergenceSelection(results.trials());
+    if (!selection) return skipped('no maximum-fitness or scaling study in this run');
+    const points = await results.convergence(selection);
+    if (points.length === 0) return skipped(`traces.csv has no multi-step traces for ${describe(selection)}`);
+    const low = Math.min(...points.map((point) => point.n));
+    const high = Math.max(...points.map((point) => point.n));
+    const runs = low === high ? `n = ${high} runs` : `n = ${low}–${high} runs`;
+    return figure(convergenceSpec(points, `${describe(selection)}; line: median, band: interquartile range; ${runs}`),
+      `Best fitness found so far per generation or iteration (${describe(selection)}).`);
+  },
+};
+
+function describe(selection: TraceSelection): string {
+  const parts = [selection.study === 'max-fitness' ? 'maximum-fitness study' : `${selection.study} study`];
+  if (selection.experiments !== undefined) parts.push(`${selection.experiments} experiments`);
+  if (selection.ress !== undefined) parts.push(ressLabel(selection.ress));
+  return parts.join(', ');
+}

@@ -1,0 +1,26 @@
+/**
+ * Every figure of the report, in report order. To add a figure: write a notebook exporting a
+ * `FigureDefinition` (copy the closest one) and list it here.
+ */
+import type { FigureDefinition } from '../harness/report/figureDefinition.js';
+import { calibrationGaFigure } from './calibrationGa.js';
+import { calibrationLsFigure } from './calibrationLs.js';
+import { convergenceFigure } from './convergence.js';
+import { fitnessScalingFigure } from './fitnessScaling.js';
+import { maxFitnessFigure } from './maxFitness.js';
+import { reevaluationFigure } from './reevaluation.js';
+import { runtimeScalingFigure } from './runtimeScaling.js';
+import { scheduleGanttFigure } from './scheduleGantt.js';
+import { trafficConsumptionFigure } from './trafficConsumption.js';
+
+export const figureCatalog: readonly FigureDefinition[] = [
+  trafficConsumptionFigure,
+  fitnessScalingFigure,
+  runtimeScalingFigure,
+  convergenceFigure,
+  maxFitnessFigure,
+  reevaluationFigure,
+  calibrationGaFigure,
+  calibrationLsFigure,
+  scheduleGanttFigure,
+];

@@ -1,0 +1,110 @@
+/**
+ * Renders every figure of a results folder and writes the report (report.html, report.md).
+ * The harness calls `renderAll` as the last step of `npm run replicate`; `npm run figures`
+ * calls it from the command line. A figure that fails (an empty or malformed CSV, a missing
+ * best schedule) is reported and the others still render.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../harness/report/atomicWrite.js';
+import type { FigureDefinition } from '../harness/report/figureDefinition.js';
+import { setupSummary } from '../harness/report/manifest.js';
+import { paperComparison } from '../harness/report/paperComparison.js';
+import type { ProfileLoader } from '../harness/report/profileLoader.js';
+import { renderFigureFiles } from '../harness/report/renderFigure.js';
+import { reportHtml } from '../harness/report/reportHtml.js';
+import { reportMarkdown } from '../harness/report/reportMarkdown.js';
+import type { ReportFigure, ReportModel, ReportTable } from '../harness/report/reportModel.js';
+import { ResultsFolder } from '../harness/report/resultsFolder.js';
+import { groupBy } from '../harness/report/summaryStatistics.js';
+import { tableNote, tableTitle } from '../harness/report/tableFormatting.js';
+import { succeeded } from '../harness/report/trials.js';
+import { figureCatalog } from './figureCatalog.js';
+
+export interface RenderOptions {
+  /** how to load the run's traffic profile (default: `datasets/dataSource.ts` from the manifest's data spec) */
+  readonly loadProfile?: ProfileLoader;
+  /** figures to render (default: the whole catalog) */
+  readonly figures?: readonly FigureDefinition[];
+}
+
+export interface RenderResult {
+  /** every file written, figures first, then report.html and report.md */
+  written: string[];
+  /** one line per problem, each naming the figure and the file at fault */
+  errors: string[];
+  /** figures this run has no data for, with the reason */
+  skipped: string[];
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export async function renderAll(resultsDir: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const results = new ResultsFolder(resultsDir, { loadProfile: options.loadProfile });
+  const figuresDir = results.path('figures');
+  const result: RenderResult = { written: [], errors: [], skipped: [] };
+  const figures: ReportFigure[] = [];
+
+  for (const definition of options.figures ?? figureCatalog) {
+    try {
+      const outcome = await definition.build(results);
+      if (outcome.kind === 'skipped') {
+        removeFigureFiles(figuresDir, definition.name);
+        figures.push({ name: definition.name, title: definition.title, status: 'skipped', message: outcome.reason });
+        result.skipped.push(`${definition.name}: ${outcome.reason}`);
+        continue;
+      }
+      const rendered = await renderFigureFiles(figuresDir, definition.name, outcome.spec);
+      result.written.push(...rendered.files);
+      figures.push({ name: definition.name, title: definition.title, status: 'rendered', caption: outcome.caption, svg: rendered.svg });
+    } catch (error) {
+      // a stale image from an earlier run must not pass for this run's figure
+      removeFigureFiles(figuresDir, definition.name);
+      const message = messageOf(error);
+      figures.push({ name: definition.name, title: definition.title, status: 'failed', message });
+      result.errors.push(`figure ${definition.name}: ${message}`);
+    }
+  }
+
+  const model = reportModel(results, figures, result.errors);
+  for (const [file, content] of [['report.html', reportHtml(model)], ['report.md', reportMarkdown(model)]] as const) {
+    writeFileAtomic(results.path(file), content);
+    result.written.push(results.path(file));
+  }
+  return result;
+}
+
+/** Gathers the non-figure parts of the report; each part that fails adds to `errors` and shows its message. */
+function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: string[]): ReportModel {
+  const attempt = <T>(what: string, build: () => T): T | { error: string } => {
+    try {
+      return build();
+    } catch (error) {
+      const message = messageOf(error);
+      if (!errors.some((line) => line.endsWith(message))) errors.push(`${what}: ${message}`);
+      return { error: message };
+    }
+  };
+  const setup = attempt('report set-up', () => setupSummary(results.manifest().raw));
+  const comparison = attempt('paper vs this run', () => ({ rows: paperComparison(results.trials()) }));
+  const studies = attempt('trials per study', () => [...groupBy(results.trials(), (trial) => trial.study)]
+    .map(([study, trials]) => ({ study, trials: trials.length, failed: trials.filter((trial) => !succeeded(trial)).length })));
+  const tables: ReportTable[] = results.tableFiles().map((file) => {
+    const table = attempt(`table ${file}`, () => results.table(file));
+    if ('error' in table) return { file, title: tableTitle(file), error: table.error };
+    return { file, title: tableTitle(file), header: table.header, records: table.records, note: tableNote(table.header) };
+  });
+  return {
+    runName: results.name,
+    setup,
+    studies: Array.isArray(studies) ? studies : [],
+    comparison,
+    figures,
+    tables,
+    problems: [...errors],
+  };
+}
+
+function removeFigureFiles(directory: string, name: string): void {
+  for (const extension of ['.vl.json', '.svg', '.png']) rmSync(join(directory, `${name}${extension}`), { force: true });
+}

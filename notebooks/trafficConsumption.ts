@@ -1,0 +1,85 @@
+/**
+ * Notebook — the set-up figure: the traffic profile of one user group over time, with the
+ * requests that the best GA schedule of each RESS level takes from it (consumption per hour
+ * = Σ over experiments of round(requests[h][g] × fraction), spec §3). One panel per RESS
+ * level; the profile (grey, left axis) and the consumption (right axis) differ by two
+ * orders of magnitude, hence two axes.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ScheduleFile } from '../algorithms/problem/scheduleFormat.js';
+import type { TrafficProfile } from '../algorithms/problem/trafficProfile.js';
+import { algorithmLabel, algorithmStyle } from '../harness/report/algorithmColors.js';
+import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
+import { consumptionByGroup, groupConsumptionPerHour, scheduleEndHour } from '../harness/report/scheduleConsumption.js';
+import { ressLabel } from '../harness/report/trials.js';
+import { chooseBestSchedules } from './bestScheduleChoice.js';
+
+export interface ConsumptionRow {
+  readonly ress: string;
+  readonly hour: number;
+  readonly requests: number;
+  readonly consumed: number;
+}
+
+/** The group the schedules use most, so the figure shows where the action is (first group on ties). */
+export function busiestGroup(schedules: readonly ScheduleFile[], profile: TrafficProfile): string {
+  const totals = profile.groups.map(() => 0);
+  for (const schedule of schedules) consumptionByGroup(schedule, profile).forEach((total, g) => { totals[g] += total; });
+  return profile.groups[totals.indexOf(Math.max(...totals))];
+}
+
+/** Per RESS level and hour: the group's requests and what the schedule consumed, up to the last scheduled hour. */
+export function consumptionRows(schedules: readonly { ress: string; schedule: ScheduleFile }[], profile: TrafficProfile, group: string): ConsumptionRow[] {
+  const g = profile.groups.indexOf(group);
+  const hours = Math.min(profile.hours, Math.max(...schedules.map(({ schedule }) => scheduleEndHour(schedule))) + 12);
+  return schedules.flatMap(({ ress, schedule }) => {
+    const consumed = groupConsumptionPerHour(schedule, profile, group, hours);
+    return consumed.map((value, hour) => ({ ress: ressLabel(ress), hour, requests: profile.requests[hour * profile.groups.length + g], consumed: value }));
+  });
+}
+
+export function trafficConsumptionSpec(rows: readonly ConsumptionRow[], options: { group: string; algorithm: string; subtitle: string | string[] }): TopLevelSpec {
+  const color = algorithmStyle(options.algorithm).color;
+  const x = { field: 'hour', type: 'quantitative', title: 'Hour of the traffic profile (h)', scale: { nice: false } } as const;
+  return themed({
+    title: { text: `Traffic of ${options.group} and the requests the ${algorithmLabel(options.algorithm)} schedules consume`, subtitle: options.subtitle },
+    data: { values: rows as unknown as Record<string, unknown>[] },
+    // one layered chart per RESS level (Vega-Lite cannot facet a layer with independent y axes)
+    vconcat: [...new Set(rows.map((row) => row.ress))].map((ress) => ({
+      title: { text: ress, fontSize: 12, subtitle: '' },
+      transform: [{ filter: { field: 'ress', equal: ress } }],
+      width: 640,
+      height: 110,
+      layer: [
+        {
+          mark: { type: 'area', color: '#bbbbbb', opacity: 0.7, interpolate: 'step-after' },
+          encoding: { x, y: { field: 'requests', type: 'quantitative', title: `${options.group} requests/h`, axis: { format: '~s', titleColor: '#666666' } } },
+        },
+        {
+          mark: { type: 'area', color, opacity: 0.85, interpolate: 'step-after' },
+          encoding: { x, y: { field: 'consumed', type: 'quantitative', title: 'consumed requests/h', axis: { format: '~s', orient: 'right', titleColor: color } } },
+        },
+      ],
+      resolve: { scale: { y: 'independent' } },
+    })),
+  } as TopLevelSpec);
+}
+
+export const trafficConsumptionFigure: FigureDefinition = {
+  name: 'traffic-consumption',
+  title: 'Traffic profile and schedule consumption',
+  async build(results) {
+    const choice = chooseBestSchedules(results.trials());
+    if (!choice) return skipped('no successful GA run in the scaling study');
+    const schedules = choice.trials.map((trial) => ({ ress: trial.ress, schedule: results.bestSchedule(trial.trial_id) }));
+    const profile = await results.profile();
+    const group = busiestGroup(schedules.map(({ schedule }) => schedule), profile);
+    const rows = consumptionRows(schedules, profile, group);
+    const trialsText = choice.trials.map((trial) => `${trial.ress}: F = ${trial.fitness!.toFixed(3)}`).join(', ');
+    return figure(trafficConsumptionSpec(rows, {
+      group,
+      algorithm: 'genetic',
+      subtitle: [`Best GA schedule per RESS level, ${choice.experiments} experiments (${trialsText})`, 'Grey: the group\'s traffic (left axis); colour: requests consumed by the schedule (right axis)'],
+    }), `Set-up figure: the hourly traffic of ${group} (the group the schedules use most) with the requests the best GA schedule of each RESS level takes from it.`);
+  },
+};

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchChromium } from '../../harness/report/headlessChromium.js';
+import { figureCatalog } from '../../notebooks/figureCatalog.js';
+import { renderAll } from '../../notebooks/figures.js';
+import { writeSyntheticResults } from './syntheticResults.js';
+
+/**
+ * Opens report.html in headless Chromium (Debian's, via playwright-core) and checks that
+ * every figure is there with a nonzero rendered size and that the page asks for nothing
+ * from the network. Skips when no Chromium is installed (CI installs it: .ci/run).
+ */
+const browserPath = chromiumPath();
+if (!browserPath) console.warn('reportBrowser.test.ts: SKIPPED — no Chromium at /usr/bin/chromium or $CHROMIUM_PATH (apt-get install chromium)');
+
+const scratch = mkdtempSync(join(tmpdir(), 'schedlab-browser-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.skipIf(!browserPath)('report.html in headless Chromium', () => {
+  it('shows every figure at a nonzero size and loads nothing from outside', async () => {
+    const run = writeSyntheticResults(join(scratch, 'run'));
+    const result = await renderAll(run.directory, { loadProfile: () => run.profile });
+    expect(result.errors).toEqual([]);
+
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const external: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:')) return route.continue();
+        external.push(url);
+        return route.abort();
+      });
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(pathToFileURL(join(run.directory, 'report.html')).href, { waitUntil: 'load' });
+
+      const sizes = await page.$$eval('figure[data-figure]', (figures) => figures.map((figure) => {
+        const svg = figure.querySelector('svg');
+        const box = svg?.getBoundingClientRect();
+        return { name: figure.getAttribute('data-figure'), width: box?.width ?? 0, height: box?.height ?? 0, marks: svg?.querySelectorAll('path, rect, text').length ?? 0 };
+      }));
+      expect(sizes.map((size) => size.name)).toEqual(figureCatalog.map((figure) => figure.name));
+      for (const size of sizes) {
+        expect(size.width, `${size.name} width`).toBeGreaterThan(100);
+        expect(size.height, `${size.name} height`).toBeGreaterThan(100);
+        expect(size.marks, `${size.name} marks`).toBeGreaterThan(10);
+      }
+      expect(await page.locator('h2#paper-vs-run + p + .table-wrap table tbody tr').count()).toBeGreaterThan(10);
+      expect(external).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
