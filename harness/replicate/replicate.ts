@@ -78,7 +78,8 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   const workers = Math.max(1, options.workers);
 
   log(`${config.name}: ${plan.length} trials planned, ${selected.length} selected${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}${options.only ? ` (studies ${options.only.join(', ')})` : ''}, ${alreadyDone} already in the journal`);
-  log(`running ${remaining.length} trial(s) on ${Math.min(workers, Math.max(1, remaining.length))} worker(s), data ${data}, estimated ${formatDuration(totalCost / Math.min(workers, Math.max(1, remaining.length)))}; results in ${relative(process.cwd(), folder) || '.'}`);
+  if (remaining.length === 0) log('nothing to run: every selected trial is in the journal; rewriting the outputs');
+  else log(`running ${remaining.length} trial(s) on ${Math.min(workers, Math.max(1, remaining.length))} worker(s), data ${data}, estimated ${formatDuration(totalCost / Math.min(workers, Math.max(1, remaining.length)))}; results in ${relative(process.cwd(), folder) || '.'}`);
   if (options.dryRun) {
     for (const study of config.studies) {
       const trials = selected.filter((trial) => trial.study === study.name);
