@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { getAlgorithm } from '../../algorithms/registry.js';
+import { parseParamAssignments, resolveParams } from '../../harness/schedule/algorithmParams.js';
+import { formatConsumptionCsv } from '../../harness/schedule/consumptionCsv.js';
+import { formatGantt } from '../../harness/schedule/ganttText.js';
+import { parseSetSpec } from '../../harness/schedule/scheduleInputs.js';
+import { formatTraceCsv } from '../../harness/schedule/traceCsv.js';
+import { experiment, place, tinyIndividual } from '../support/tinyProblem.js';
+
+// group1 sends 1000 requests an hour, group2 500. Experiment 1: hours 1–2 on 10 % of group1;
+// experiment 2 (business): hours 2–3 on 5 % of group1 and 20 % of group2.
+function handMade() {
+  const individual = tinyIndividual([1000, 500], [
+    experiment({ id: 1, minDuration: 2, requiredTotalTraffic: 200, preferredUserGroup: ['group1'] }),
+    experiment({ id: 2, type: 'BUSINESS', minDuration: 2, requiredTotalTraffic: 300, priority: 4 }),
+  ], 8);
+  place(individual, 0, 1, [{ 0: 100 }, { 0: 100 }]);
+  place(individual, 1, 2, [{ 0: 50, 1: 200 }, { 0: 50, 1: 200 }]);
+  return individual;
+}
+
+describe('schedule outputs', () => {
+  it('consumption.csv: requests per hour and group over all experiments, up to the end of the schedule', () => {
+    expect(formatConsumptionCsv(handMade())).toBe([
+      'hour,totalConsumption,group1,group2',
+      '0,0,0,0',
+      '1,100,100,0',
+      '2,250,150,100',
+      '3,150,50,100',
+      '',
+    ].join('\n'));
+  });
+
+  it('gantt.txt: one row per experiment, a column per time unit naming the dominant group', () => {
+    const hourly = formatGantt(handMade(), { hoursPerColumn: 1, title: 'hand-made' }).split('\n');
+    expect(hourly[0]).toBe('hand-made: 2 experiments, hours 0–3, one column = hour');
+    expect(hourly[1]).toBe('F 0.746667  D 1.000000  U 1.000000  S 0.366667  valid yes');
+    expect(hourly.slice(4, 7)).toEqual([
+      '  id type prio  start hours  groups |0   ',
+      '   1 R       1      1     2  1*     |.11.',
+      '   2 B       4      2     2  1  2   |..22',
+    ]);
+    const twoHourly = formatGantt(handMade(), { hoursPerColumn: 2, title: 'hand-made' }).split('\n');
+    expect(twoHourly[0]).toContain('one column = 2 h');
+    expect(twoHourly.slice(5, 7).map((line) => line.split('|')[1])).toEqual(['11', '.2']);
+  });
+
+  it('trace.csv: header and one full-precision row per point', () => {
+    expect(formatTraceCsv([{ step: 0, fitness: 0.1 + 0.2, durationScore: 1, userGroupScore: 0.5, startScore: 1 / 3 }]))
+      .toBe('step,fitness,duration_score,user_group_score,start_score\n0,0.30000000000000004,1,0.5,0.3333333333333333\n');
+  });
+});
+
+describe('--param and --set parsing', () => {
+  it('reads values as JSON where possible and fills in the defaults', () => {
+    expect(parseParamAssignments(['generations=30', 'targetFitness=0.9', 'name=abc', 'flag=true'])).toEqual({ generations: 30, targetFitness: 0.9, name: 'abc', flag: true });
+    expect(resolveParams(getAlgorithm('genetic'), { generations: 30 })).toMatchObject({ generations: 30, populationSize: 40, elitism: 5 });
+  });
+
+  it('names the parameter in every error', () => {
+    expect(() => parseParamAssignments(['generations'])).toThrow('--param: generations: expected key=value');
+    expect(() => parseParamAssignments(['a=1', 'a=2'])).toThrow('--param: a: given twice');
+    expect(() => resolveParams(getAlgorithm('local-search'), { generations: 3 })).toThrow(/^--param: generations: unknown parameter of local-search \(known: populationSize, iterations, /);
+    expect(() => resolveParams(getAlgorithm('local-search'), { iterations: -1 })).toThrow(/^--param: iterations: Too small/);
+    expect(() => resolveParams(getAlgorithm('simulated-annealing'), { coolingRate: 1 })).toThrow(/^--param: coolingRate: /);
+  });
+
+  it('--set is RESS:SIZE', () => {
+    expect(parseSetSpec('mid:30')).toEqual({ ress: 'mid', size: 30 });
+    expect(() => parseSetSpec('30')).toThrow('--set: "30" is not RESS:SIZE');
+    expect(() => parseSetSpec('mid:0')).toThrow('is not RESS:SIZE');
+  });
+});
