@@ -55,3 +55,17 @@ describe('reading the tidy CSVs', () => {
     await expect(forEachTraceRow(path, { study: 'scaling' }, () => {})).rejects.toThrow(`${path}: empty file`);
   });
 });
+
+describe('streaming CSV records', () => {
+  it('splits plain lines and hands quoted ones (even across lines) to csv-parse', async () => {
+    const { csvRecords } = await import('../../harness/report/csvRecordStream.js');
+    const dir = mkdtempSync(join(tmpdir(), 'records-'));
+    const path = join(dir, 'x.csv');
+    writeFileSync(path, '\uFEFFa,b,c\r\n1,2,3\r\n\r\n"x, y",2,"multi\nline"\n4,"q""uote",6\n');
+    const records: [number, string[]][] = [];
+    for await (const { record, line } of csvRecords(path)) records.push([line, record]);
+    expect(records).toEqual([[1, ['a', 'b', 'c']], [2, ['1', '2', '3']], [4, ['x, y', '2', 'multi\nline']], [6, ['4', 'q"uote', '6']]]);
+    writeFileSync(path, 'a,b\n1,"open\n');
+    await expect((async () => { for await (const _ of csvRecords(path)) void _; })()).rejects.toThrow('line 2');
+  });
+});

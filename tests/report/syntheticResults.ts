@@ -82,7 +82,17 @@ function syntheticSchedule(id: string, count: number, rng: Rng, hours: number): 
 
 const csvLine = (cells: readonly (string | number)[]) => cells.map(String).join(',');
 
-export function writeSyntheticResults(directory: string, options: { seed?: number; sizes?: number[]; repetitions?: number } = {}): SyntheticRun {
+export interface SyntheticOptions {
+  readonly seed?: number;
+  readonly sizes?: number[];
+  readonly repetitions?: number;
+  /** LS/SA trace length (every step written, as an uncompressed trace would be) */
+  readonly localSearchSteps?: number;
+  /** experiments per saved schedule, at most */
+  readonly maxScheduledExperiments?: number;
+}
+
+export function writeSyntheticResults(directory: string, options: SyntheticOptions = {}): SyntheticRun {
   const rng = Rng.fromSeed(options.seed ?? 7);
   const sizes = options.sizes ?? [10, 15, 20, 25, 30];
   const repetitions = options.repetitions ?? 3;
@@ -106,7 +116,7 @@ export function writeSyntheticResults(directory: string, options: { seed?: numbe
       failed ? '' : fitness.toFixed(6), (fitness + 0.1).toFixed(6), '1.000000', (fitness - 0.2).toFixed(6), failed ? 'false' : 'true',
       runtime, 40 * budget, spec.algorithm === 'genetic' ? 36 * budget : 0, 20 * budget, rng.below(50), failed ? '"sampling did not converge, experiment 3"' : '']));
     if (spec.study === 'scaling' || spec.study === 'max-fitness') {
-      const steps = spec.algorithm === 'genetic' ? 30 : spec.algorithm === 'random-sampling' ? 1 : 120;
+      const steps = spec.algorithm === 'genetic' ? 30 : spec.algorithm === 'random-sampling' ? 1 : options.localSearchSteps ?? 120;
       for (let step = 0; step < steps; step++) {
         const progress = steps === 1 ? 1 : 1 - Math.exp((-4 * step) / steps);
         const value = fitness * (0.45 + 0.55 * progress);
@@ -115,7 +125,7 @@ export function writeSyntheticResults(directory: string, options: { seed?: numbe
     }
     const keepsBest = (spec.study === 'scaling' && spec.algorithm === 'genetic') || spec.study === 'reevaluation' || spec.study === 'max-fitness';
     if (keepsBest && !failed) {
-      writeFileSync(join(directory, 'best', `${id.replaceAll('/', '__')}.json`), JSON.stringify(syntheticSchedule(id, Math.min(spec.experiments, 12), rng, profile.hours)));
+      writeFileSync(join(directory, 'best', `${id.replaceAll('/', '__')}.json`), JSON.stringify(syntheticSchedule(id, Math.min(spec.experiments, options.maxScheduledExperiments ?? 12), rng, profile.hours)));
       bestTrialIds.push(id);
     }
   }
