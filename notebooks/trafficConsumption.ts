@@ -2,8 +2,7 @@
  * Notebook — the set-up figure: the traffic profile of one user group over time, with the
  * requests that the best GA schedule of each RESS level takes from it (consumption per hour
  * = Σ over experiments of round(requests[h][g] × fraction), spec §3). One panel per RESS
- * level; the profile (grey, left axis) and the consumption (right axis) differ by two
- * orders of magnitude, hence two axes.
+ * level, both on one axis so the share of the group's traffic the schedule takes is visible.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScheduleFile } from '../algorithms/problem/scheduleFormat.js';
@@ -44,7 +43,7 @@ export function trafficConsumptionSpec(rows: readonly ConsumptionRow[], options:
   return themed({
     title: { text: `Traffic of ${options.group} and the requests the ${algorithmLabel(options.algorithm)} schedules consume`, subtitle: options.subtitle },
     data: { values: rows as unknown as Record<string, unknown>[] },
-    // one layered chart per RESS level (Vega-Lite cannot facet a layer with independent y axes)
+    // one layered chart per RESS level, each with its own title
     vconcat: [...new Set(rows.map((row) => row.ress))].map((ress) => ({
       title: { text: ress, fontSize: 12, subtitle: '' },
       transform: [{ filter: { field: 'ress', equal: ress } }],
@@ -52,15 +51,14 @@ export function trafficConsumptionSpec(rows: readonly ConsumptionRow[], options:
       height: 110,
       layer: [
         {
-          mark: { type: 'area', color: '#bbbbbb', opacity: 0.7, interpolate: 'step-after' },
-          encoding: { x, y: { field: 'requests', type: 'quantitative', title: `${options.group} requests/h`, axis: { format: '~s', titleColor: '#666666' } } },
+          mark: { type: 'area', color: '#c8c8c8', interpolate: 'step-after' },
+          encoding: { x, y: { field: 'requests', type: 'quantitative', title: 'Requests per hour', axis: { format: '~s' } } },
         },
         {
-          mark: { type: 'area', color, opacity: 0.85, interpolate: 'step-after' },
-          encoding: { x, y: { field: 'consumed', type: 'quantitative', title: 'consumed requests/h', axis: { format: '~s', orient: 'right', titleColor: color } } },
+          mark: { type: 'area', color, opacity: 0.8, interpolate: 'step-after' },
+          encoding: { x, y: { field: 'consumed', type: 'quantitative' } },
         },
       ],
-      resolve: { scale: { y: 'independent' } },
     })),
   } as TopLevelSpec);
 }
@@ -79,7 +77,7 @@ export const trafficConsumptionFigure: FigureDefinition = {
     return figure(trafficConsumptionSpec(rows, {
       group,
       algorithm: 'genetic',
-      subtitle: [`Best GA schedule per RESS level, ${choice.experiments} experiments (${trialsText})`, 'Grey: the group\'s traffic (left axis); colour: requests consumed by the schedule (right axis)'],
+      subtitle: [`Best GA schedule per RESS level, ${choice.experiments} experiments (${trialsText})`, 'Grey: the group\'s requests per hour; colour: the part of them the schedule\'s experiments consume'],
     }), `Set-up figure: the hourly traffic of ${group} (the group the schedules use most) with the requests the best GA schedule of each RESS level takes from it.`);
   },
 };
