@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { openDataSource } from '../../datasets/dataSource.js';
@@ -67,6 +68,10 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   const folder = resolve(options.out ?? (options.shard ? join(RESULTS_FOLDER, config.name, shardLabel(options.shard)) : join(RESULTS_FOLDER, config.name)));
   const paths = resultPaths(folder);
 
+  const previous = previousConfig(paths.manifest);
+  if (previous && previous.sha256 !== loaded.sha256) {
+    log(`note: ${relative(process.cwd(), folder) || '.'} was last written with another config (${previous.name} ${previous.sha256.slice(0, 12)}); trials whose definition is unchanged are reused`);
+  }
   const journal = readJournal(paths.journal, { repair: !options.dryRun });
   if (journal.repairedBytes > 0) log(`journal: cut off a torn last line (${journal.repairedBytes} bytes, a crash mid-write); that trial runs again`);
   if (journal.skippedLines > 0) log(`journal: ignored ${journal.skippedLines} unreadable line(s)`);
@@ -116,7 +121,22 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
     notes: configNotes(config),
   }));
   const status = execution.interrupted ? 'interrupted' : records.length === plan.length ? 'complete' : 'partial';
+  if (execution.workerFailures.length > 0) {
+    const [first] = execution.workerFailures;
+    log(`${execution.workerFailures.length} trial(s) could not run because their worker failed (first: ${first.trialId}: ${first.message}); they are not in the journal — run the same command again to retry them`);
+  }
   if (execution.failed > 0) log(`${execution.failed} trial(s) failed: see the error column of ${relative(process.cwd(), paths.trials)} (rerun with --retry-failed to run them again)`);
   if (!execution.interrupted && (options.figures ?? true) && status === 'complete') await renderFigures(folder, log);
   return { folder, status, planned: plan.length, selected: selected.length, alreadyDone, ran: execution.recorded, failed: execution.failed };
+}
+
+/** The config a results folder was last written with, if it has a readable manifest. */
+function previousConfig(manifestPath: string): { name: string; sha256: string } | undefined {
+  if (!existsSync(manifestPath)) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Partial<Manifest>;
+    return manifest.config ? { name: manifest.config.name, sha256: manifest.config.sha256 } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,9 +23,18 @@ export interface ExecutionOptions {
   readonly onRecorded?: (record: TrialRecord) => void;
 }
 
+export interface WorkerFailure {
+  readonly trialId: string;
+  readonly message: string;
+}
+
 export interface ExecutionSummary {
+  /** trials journaled by this run */
   readonly recorded: number;
+  /** of those, trials that threw (journaled with their error) */
   readonly failed: number;
+  /** trials whose worker failed (not journaled; a rerun tries them again) */
+  readonly workerFailures: readonly WorkerFailure[];
   readonly interrupted: boolean;
 }
 
@@ -39,7 +48,7 @@ const WORKER_ENTRY = fileURLToPath(new URL('./trialWorkerEntry.mjs', import.meta
  */
 export async function executeTrials(options: ExecutionOptions): Promise<ExecutionSummary> {
   const { trials, data, folder, signal } = options;
-  if (trials.length === 0) return { recorded: 0, failed: 0, interrupted: false };
+  if (trials.length === 0) return { recorded: 0, failed: 0, workerFailures: [], interrupted: false };
   const threads = Math.max(1, Math.min(options.workers, trials.length));
   const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: threads, maxThreads: threads });
   // every queued task listens to the signal
@@ -47,6 +56,7 @@ export async function executeTrials(options: ExecutionOptions): Promise<Executio
   const journal = resultPaths(folder).journal;
   let recorded = 0;
   let failed = 0;
+  const workerFailures: WorkerFailure[] = [];
 
   const commit = (trial: Trial, outcome: TrialOutcome): void => {
     if (outcome.bestSchedule !== undefined) writeFileAtomically(bestSchedulePath(folder, trial.id), outcome.bestSchedule);
@@ -74,13 +84,16 @@ export async function executeTrials(options: ExecutionOptions): Promise<Executio
         outcome = (await pool.run(task, { signal: signal ?? null })) as TrialOutcome;
       } catch (error) {
         if (signal?.aborted) return; // abandoned: not recorded, a rerun runs it
-        // the worker itself failed (crash, out of memory): record it like a failing trial
-        outcome = { trialId: trial.id, runtimeMs: 0, trace: [], error: `worker failed: ${error instanceof Error ? error.message : String(error)}`.replace(/\s*\n\s*/g, ' | ') };
+        // The worker itself failed (it could not start, crashed, ran out of memory): not a
+        // result of the trial, so it is not journaled — a rerun tries again. Errors thrown by
+        // the trial are caught in the worker and arrive as outcomes with `error`.
+        workerFailures.push({ trialId: trial.id, message: (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' | ') });
+        return;
       }
       commit(trial, outcome);
     }));
   } finally {
     await pool.destroy();
   }
-  return { recorded, failed, interrupted: signal?.aborted ?? false };
+  return { recorded, failed, workerFailures, interrupted: signal?.aborted ?? false };
 }
