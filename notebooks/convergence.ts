@@ -58,7 +58,7 @@ export const convergenceFigure: FigureDefinition = {
     const high = Math.max(...points.map((point) => point.n));
     const runs = low === high ? `n = ${high} runs` : `n = ${low}–${high} runs`;
     return figure(convergenceSpec(points, `${describe(selection)}; line: median, band: interquartile range; ${runs}`),
-      `Best fitness found so far per generation or iteration (${describe(selection)}).`);
+      `Fitness of the best (GA, RS) or current (LS, SA) solution per generation or iteration, as the trace records it (${describe(selection)}).`);
   },
 };
 

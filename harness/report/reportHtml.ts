@@ -76,7 +76,8 @@ function comparisonSection(model: ReportModel): string {
 function figureSection(figure: ReportFigure): string {
   const heading = `<h3 id="figure-${escapeHtml(figure.name)}">${escapeHtml(figure.title)}</h3>`;
   if (figure.status === 'rendered') {
-    const svg = namespaceSvgIds(svgElementOnly(figure.svg), `fig-${figure.name}`).replace(/^<svg\b/, `<svg aria-label="${escapeHtml(figure.title)}"`);
+    const svg = namespaceSvgIds(svgElementOnly(figure.svg), `fig-${figure.name}`)
+      .replace(/^<svg\b/, `<svg aria-label="${escapeHtml(figure.title)}" style="${displayWidth(figure.svg)}"`);
     return `${heading}\n<figure data-figure="${escapeHtml(figure.name)}">\n${svg}\n<figcaption>${escapeHtml(figure.caption)} Files: <code>figures/${escapeHtml(figure.name)}.svg</code>, <code>.png</code>, <code>.vl.json</code>.</figcaption>\n</figure>`;
   }
   const css = figure.status === 'failed' ? 'problem' : 'skipped';
@@ -94,6 +95,12 @@ function tableSection(table: ReportTable): string {
   const note = table.note ? `<p class="note">${escapeHtml(table.note)}</p>` : '';
   const folded = table.records.length > foldAfterRows ? `<details><summary>Show all ${table.records.length} rows</summary>\n${body}\n</details>` : body;
   return `${heading}\n${note}\n${folded}`;
+}
+
+/** Figures are laid out at 11–12 px text; showing them 20 % larger reads better in a 1100 px page (never wider than the page). */
+function displayWidth(svg: string): string {
+  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+  return Number.isFinite(width) && width > 0 ? `width:${Math.round(width * 1.2)}px` : '';
 }
 
 /** Marks a cell as numeric (right-aligned); cells are already escaped. */
