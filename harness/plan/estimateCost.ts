@@ -1,17 +1,17 @@
 import type { Trial } from './trial.js';
 
 /**
- * Rough CPU seconds of a trial for n experiments, fitted to timings of this implementation
- * (scaling study, all RESS): sampling one individual ≈ 1.3e-6·n² s, one GA individual-generation
- * ≈ 1.4e-5·n s, one LS/SA iteration ≈ 1.5e-5·n s. Used only to run long trials first (fewer idle
- * cores at the end), for the ETA and for --dry-run; never for results.
+ * Rough CPU seconds of a trial for n experiments, fitted to a paper.json run of this
+ * implementation: sampling one individual ≈ 1.3e-6·n² s, one GA individual-generation
+ * ≈ 2e-6·n^1.5 s, one LS/SA iteration ≈ 4.5e-6·n s. Used only to run long trials first (fewer
+ * idle cores at the end), for the ETA and for --dry-run; never for results.
  */
 export function estimateCostSeconds(trial: Trial): number {
   const n = trial.experiments;
   const { populationSize, generations, iterations } = trial.params as { populationSize?: number; generations?: number; iterations?: number };
   let seconds = 1.3e-6 * n * n * trial.initialPopulationSize;
-  if (typeof generations === 'number' && typeof populationSize === 'number') seconds += 1.4e-5 * n * populationSize * generations;
-  if (typeof iterations === 'number') seconds += 1.5e-5 * n * iterations;
+  if (typeof generations === 'number' && typeof populationSize === 'number') seconds += 2e-6 * n ** 1.5 * populationSize * generations;
+  if (typeof iterations === 'number') seconds += 4.5e-6 * n * iterations;
   return seconds;
 }
 

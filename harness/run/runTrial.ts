@@ -50,7 +50,7 @@ export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
       },
       runtimeMs,
       trace: compactTrace(result.trace),
-      bestSchedule: formatScheduleFile(best, trial.id),
+      bestSchedule: compactJson(formatScheduleFile(best, trial.id)),
     };
   } catch (error) {
     return { trialId: trial.id, runtimeMs: performance.now() - started, trace: [], error: oneLine(error) };
@@ -99,6 +99,14 @@ function baseSchedule(trial: Trial, data: DataSource): Individual {
     baseSchedules.set(key, schedule);
   }
   return schedule;
+}
+
+/**
+ * The schedule file without indentation: the same replication-package format, 2–3× smaller
+ * (a paper run keeps 1142 best schedules of up to 70 experiments × hundreds of hours each).
+ */
+function compactJson(text: string): string {
+  return `${JSON.stringify(JSON.parse(text))}\n`;
 }
 
 function oneLine(error: unknown): string {
