@@ -6,9 +6,8 @@ import type { Individual } from '../problem/individual.js';
  */
 export function greedyCrossover(first: Individual, second: Individual, child: Individual): void {
   for (let e = 0; e < child.schedules.length; e++) {
-    const donor = first.experimentFitness(e) > second.experimentFitness(e) ? first : second;
-    child.schedules[e].copyFrom(donor.schedules[e]);
-    child.placed[e] = donor.placed[e];
+    child.adoptExperiment(e, first.experimentFitness(e) > second.experimentFitness(e) ? first : second);
   }
-  child.evaluateFromScratch();
+  // each experiment's own evaluation comes with it; only the shared capacity load is rebuilt
+  child.rebuildCapacityLoad();
 }

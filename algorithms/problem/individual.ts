@@ -93,6 +93,30 @@ export class Individual {
     this.updateTotals();
   }
 
+  /**
+   * Copies experiment e's schedule and its own evaluation (rule flags, scores) from `donor`,
+   * without touching the capacity load: an experiment's own rules and scores depend only on its
+   * schedule and the profile. Finish a batch of these with `rebuildCapacityLoad()`.
+   */
+  adoptExperiment(e: number, donor: Individual): void {
+    this.schedules[e].copyFrom(donor.schedules[e]);
+    this.placed[e] = donor.placed[e];
+    const flags = donor.placed[e] ? donor.ruleFlags[e] : 0;
+    if ((this.ruleFlags[e] === 0) !== (flags === 0)) this.brokenExperiments += flags === 0 ? -1 : 1;
+    this.ruleFlags[e] = flags;
+    this.durationScores[e] = donor.durationScores[e];
+    this.coverageScores[e] = donor.coverageScores[e];
+    this.startScores[e] = donor.startScores[e];
+  }
+
+  /** Rebuilds the capacity-load table from the schedules and refreshes the totals (after `adoptExperiment`). */
+  rebuildCapacityLoad(): void {
+    this.capacityLoad.fill(0);
+    this.overloadedCells = 0;
+    for (let e = 0; e < this.schedules.length; e++) if (this.placed[e]) this.applyLoad(e, 1);
+    this.updateTotals();
+  }
+
   /** Per-experiment fitness used by greedy crossover (spec §5). */
   experimentFitness(e: number): number {
     const { weights } = this.problem;

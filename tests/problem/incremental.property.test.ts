@@ -44,3 +44,33 @@ describe('incremental accounting equals a from-scratch recomputation', () => {
     }), { numRuns: 300, seed: 20181 });
   });
 });
+
+describe('assembling an individual from donors (greedy crossover path)', () => {
+  it('adoptExperiment + rebuildCapacityLoad equals a from-scratch evaluation', () => {
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.array(edit, { minLength: 1, maxLength: 12 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (editsA, editsB, picks) => {
+      const experiments = [
+        experiment({ id: 1, preferredUserGroup: ['group1'] }),
+        experiment({ id: 2, type: 'BUSINESS', priority: 3 }),
+        experiment({ id: 3, baseType: 'GradualExperiment', startTraffic: 20, requiredTotalTraffic: 300 }),
+        experiment({ id: 4, targetService: 'service2', priority: 2 }),
+      ];
+      const parents = [editsA, editsB].map((edits) => {
+        const individual = tinyIndividual([1000, 500, 300], experiments, 36);
+        for (const change of edits) {
+          individual.beginEdit(change.experiment);
+          const schedule = individual.schedules[change.experiment];
+          schedule.reset(change.start, change.rows.length);
+          change.rows.forEach((row, offset) => row.forEach(([group, permille]) => schedule.setGroup(offset, group, permille)));
+          individual.endEdit(change.experiment);
+        }
+        return individual;
+      });
+      const child = parents[1].clone();
+      picks.forEach((pickFirst, e) => child.adoptExperiment(e, parents[pickFirst ? 0 : 1]));
+      child.rebuildCapacityLoad();
+      const reference = child.clone();
+      reference.evaluateFromScratch();
+      expect(snapshot(child)).toEqual(snapshot(reference));
+    }), { numRuns: 200, seed: 20182 });
+  });
+});
