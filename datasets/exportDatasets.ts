@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { formatExperiments } from '../algorithms/problem/experimentFormat.js';
 import { formatGroupTable } from '../algorithms/problem/profileFormat.js';
-import { writeFileAtomically } from './atomicWrite.js';
+import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
 import { RESS_VARIANTS } from './baselineExperiments.js';
 import type { DataSource } from './dataSource.js';
 import { experimentSetFileName, FENRIR_LAYOUT } from './fenrirDataSource.js';

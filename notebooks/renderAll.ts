@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../harness/report/atomicWrite.js';
+import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
 import type { FigureDefinition } from '../harness/report/figureDefinition.js';
 import { setupSummary } from '../harness/report/manifest.js';
 import { paperComparison } from '../harness/report/paperComparison.js';
@@ -68,7 +68,7 @@ export async function renderAll(resultsDir: string, options: RenderOptions = {})
 
   const model = reportModel(results, figures, result.errors);
   for (const [file, content] of [['report.html', reportHtml(model)], ['report.md', reportMarkdown(model)]] as const) {
-    writeFileAtomic(results.path(file), content);
+    writeFileAtomically(results.path(file), content);
     result.written.push(results.path(file));
   }
   return result;

@@ -10,7 +10,7 @@ import { hideBin } from 'yargs/helpers';
 import { InputError } from '../algorithms/problem/inputError.js';
 import { parseProfile } from '../algorithms/problem/profileFormat.js';
 import { readText } from '../harness/io/readInputs.js';
-import { writeFileAtomically } from '../datasets/atomicWrite.js';
+import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
 import { timestampedHours } from '../datasets/calendar.js';
 import { DEFAULT_FENRIR_FOLDER, REPO_ROOT } from '../datasets/fenrirLocation.js';
 import { fitGitlabProfile } from '../datasets/fitGitlabProfile.js';

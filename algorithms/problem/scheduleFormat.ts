@@ -85,8 +85,11 @@ export function individualFromScheduleFile(problem: Problem, file: ScheduleFile,
   return individual;
 }
 
-/** The schedule file text of an individual (placed experiments, in problem order). */
-export function formatScheduleFile(individual: Individual, id: string): string {
+/**
+ * The schedule file text of an individual (placed experiments, in problem order). `indent` 2
+ * matches the original's pretty printing; 0 writes the same JSON 2–3× smaller.
+ */
+export function formatScheduleFile(individual: Individual, id: string, indent = 2): string {
   const { groups } = individual.problem.profile;
   const scheduledExperiments = individual.problem.experiments.flatMap((experiment, e) => {
     if (!individual.placed[e]) return [];
@@ -100,5 +103,5 @@ export function formatScheduleFile(individual: Individual, id: string): string {
     });
     return [[experimentToJson(experiment), { startSlot: schedule.start, assignments }]];
   });
-  return `${JSON.stringify({ id, scheduledExperiments }, null, 2)}\n`;
+  return `${JSON.stringify({ id, scheduledExperiments }, null, indent || undefined)}\n`;
 }

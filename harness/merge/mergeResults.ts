@@ -6,7 +6,7 @@ import { completedTrials } from '../journal/completedTrials.js';
 import { readJournal } from '../journal/journal.js';
 import { gitState, machineFacts, schedlabVersion, type Manifest } from '../output/manifest.js';
 import { bestSchedulePath, resultPaths } from '../output/resultPaths.js';
-import { writeFileAtomically } from '../output/writeFileAtomically.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { planTrials } from '../plan/planTrials.js';
 import { configNotes } from '../replicate/configNotes.js';

@@ -7,7 +7,7 @@ import type { Manifest } from './manifest.js';
 import { resultPaths } from './resultPaths.js';
 import { tracesCsv } from './tracesTable.js';
 import { trialsCsv } from './trialsTable.js';
-import { writeFileAtomically } from './writeFileAtomically.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
 
 /** The journal's records of a plan, in plan order (the order of trials.csv). */
 export function recordsInPlanOrder(folder: string, plan: readonly Trial[], data: string): TrialRecord[] {

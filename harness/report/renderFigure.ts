@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomicWrite.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { pngFontOptions } from './pngFonts.js';
 import { renumberSvgIds } from './svgInline.js';
 import { installTextMetrics } from './textMeasure.js';
@@ -35,8 +35,8 @@ export async function renderFigureFiles(directory: string, name: string, spec: T
   const svg = await specToSvg(spec);
   const png = svgToPng(svg);
   const files = [join(directory, `${name}.vl.json`), join(directory, `${name}.svg`), join(directory, `${name}.png`)];
-  writeFileAtomic(files[0], `${JSON.stringify(spec, null, 2)}\n`);
-  writeFileAtomic(files[1], svg);
-  writeFileAtomic(files[2], png);
+  writeFileAtomically(files[0], `${JSON.stringify(spec, null, 2)}\n`);
+  writeFileAtomically(files[1], svg);
+  writeFileAtomically(files[2], png);
   return { name, svg, files };
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { appendRecord } from '../journal/journal.js';
 import { bestSchedulePath, resultPaths } from '../output/resultPaths.js';
-import { writeFileAtomically } from '../output/writeFileAtomically.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import type { Trial } from '../plan/trial.js';
 import { trialFingerprint } from './trialFingerprint.js';
 import type { TrialOutcome, TrialRecord } from './trialOutcome.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { TracePoint } from '../../algorithms/algorithm.js';
 import type { Individual } from '../../algorithms/problem/individual.js';
 import { formatScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
-import { writeFileAtomically } from '../../datasets/atomicWrite.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { formatConsumptionCsv } from './consumptionCsv.js';
 import { formatGantt } from './ganttText.js';
 import { formatTraceCsv } from './traceCsv.js';

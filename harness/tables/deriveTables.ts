@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resultPaths } from '../output/resultPaths.js';
-import { writeFileAtomically } from '../output/writeFileAtomically.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { calibrationGaTable, calibrationLocalSearchTable } from './calibrationTables.js';
 import { comparisonsTable } from './comparisonsTable.js';
 import { maxFitnessTable, reevaluationTable } from './bestAndMeanTables.js';

@@ -10,6 +10,19 @@ const edit = fc.record({
   rows: fc.array(fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 0, max: 700 })), { maxLength: 3 }), { minLength: 1, maxLength: 12 }),
 });
 
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+/** Replaces each edited experiment's schedule through the edit protocol. */
+function applyEdits(individual: Individual, edits: readonly Edit[]): void {
+  for (const change of edits) {
+    individual.beginEdit(change.experiment);
+    const schedule = individual.schedules[change.experiment];
+    schedule.reset(change.start, change.rows.length);
+    change.rows.forEach((row, offset) => row.forEach(([group, permille]) => schedule.setGroup(offset, group, permille)));
+    individual.endEdit(change.experiment);
+  }
+}
+
 function snapshot(individual: Individual) {
   return {
     load: Array.from(individual.capacityLoad),
@@ -30,13 +43,7 @@ describe('incremental accounting equals a from-scratch recomputation', () => {
         experiment({ id: 3, baseType: 'GradualExperiment', startTraffic: 20, requiredTotalTraffic: 300, preferredUserGroup: ['group2', 'group3'] }),
         experiment({ id: 4, targetService: 'service2', priority: 2 }),
       ], 36);
-      for (const change of edits) {
-        individual.beginEdit(change.experiment);
-        const schedule = individual.schedules[change.experiment];
-        schedule.reset(change.start, change.rows.length);
-        change.rows.forEach((row, offset) => row.forEach(([group, permille]) => schedule.setGroup(offset, group, permille)));
-        individual.endEdit(change.experiment);
-      }
+      applyEdits(individual, edits);
       const incremental = snapshot(individual);
       const fromScratch = individual.clone();
       fromScratch.evaluateFromScratch();
@@ -56,13 +63,7 @@ describe('assembling an individual from donors (greedy crossover path)', () => {
       ];
       const parents = [editsA, editsB].map((edits) => {
         const individual = tinyIndividual([1000, 500, 300], experiments, 36);
-        for (const change of edits) {
-          individual.beginEdit(change.experiment);
-          const schedule = individual.schedules[change.experiment];
-          schedule.reset(change.start, change.rows.length);
-          change.rows.forEach((row, offset) => row.forEach(([group, permille]) => schedule.setGroup(offset, group, permille)));
-          individual.endEdit(change.experiment);
-        }
+        applyEdits(individual, edits);
         return individual;
       });
       const child = parents[1].clone();

@@ -45,7 +45,7 @@ describe('renderAll on a complete synthetic run', () => {
 
   it('leaves no temporary files behind', () => {
     const files = [...readdirSync(run.directory), ...readdirSync(join(run.directory, 'figures'))];
-    expect(files.filter((file) => file.includes('.tmp-'))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
   it('writes a self-contained report.html: every figure inline, no script, no external resource', () => {
