@@ -203,46 +203,71 @@ export class Individual {
     if (duration === 0) flags |= Rule.uninterrupted;
     if (start < 0 || start + duration > hours) flags |= Rule.insideProfile;
     if (problem.running[e] === 1 && start !== 0) flags |= Rule.runningPinned;
-    const firstMask = groupMask[0];
+    // rule 4 and §10's kept groups: a cheap separate pass, only for the experiments they concern
+    if (business || fixedGroups !== 0) {
+      const firstMask = groupMask[0];
+      for (let offset = 0; offset < duration; offset++) {
+        const mask = groupMask[offset];
+        if (business && mask !== firstMask) flags |= Rule.sameGroups;
+        if (fixedGroups !== 0 && mask !== fixedGroups) flags |= Rule.runningKeepsGroups;
+      }
+    }
+    // hours outside the profile are already flagged (rule 6) and have no traffic to check
+    const firstOffset = Math.max(0, -start);
+    const endOffset = Math.min(duration, hours - start);
     let coveredHours = 0;
-    for (let offset = 0; offset < duration; offset++) {
+    for (let offset = firstOffset; offset < endOffset; offset++) {
       const mask = groupMask[offset];
-      if (business && mask !== firstMask) flags |= Rule.sameGroups;
-      if (fixedGroups !== 0 && mask !== fixedGroups) flags |= Rule.runningKeepsGroups;
       const hour = start + offset;
-      if (hour < 0 || hour >= hours) continue;
       const rowBase = offset * groups;
       const requestBase = hour * groups;
       const cellBase = (serviceBase + hour) * groups;
       let consumed = 0;
-      let top = -1;
-      let second = -1;
-      let topGroup = -1;
-      let anyPositive = false;
-      for (let m = mask; m !== 0; m &= m - 1) {
-        const g = 31 - Math.clz32(m & -m);
-        const amount = permille[rowBase + g];
-        if (amount > 0) {
-          anyPositive = true;
-          const before = load[cellBase + g];
-          load[cellBase + g] = before + amount;
-          if (before <= FULL_CAPACITY_PERMILLE && before + amount > FULL_CAPACITY_PERMILLE) overloaded++;
+      if ((mask & (mask - 1)) === 0) {
+        // zero or one group (most hours): no primary-group contest to decide
+        if (mask === 0) {
+          flags |= Rule.uninterrupted;
+        } else {
+          const g = 31 - Math.clz32(mask);
+          const amount = permille[rowBase + g];
+          if (amount > 0) {
+            const before = load[cellBase + g];
+            load[cellBase + g] = before + amount;
+            if (before <= FULL_CAPACITY_PERMILLE && before + amount > FULL_CAPACITY_PERMILLE) overloaded++;
+          } else flags |= Rule.uninterrupted;
+          consumed = Math.round(Math.fround(requests[requestBase + g] * FRACTION_OF_PERMILLE[amount]));
+          // a lone group is primary, whatever it consumes
+          if (((preferred >>> g) & 1) === 1) coveredHours++;
         }
-        const requestsOfGroup = Math.round(Math.fround(requests[requestBase + g] * FRACTION_OF_PERMILLE[amount]));
-        consumed += requestsOfGroup;
-        if (requestsOfGroup > top) {
-          second = top;
-          top = requestsOfGroup;
-          topGroup = g;
-        } else if (requestsOfGroup > second) second = requestsOfGroup;
+      } else {
+        let top = -1;
+        let second = -1;
+        let topGroup = -1;
+        let anyPositive = false;
+        for (let m = mask; m !== 0; m &= m - 1) {
+          const g = 31 - Math.clz32(m & -m);
+          const amount = permille[rowBase + g];
+          if (amount > 0) {
+            anyPositive = true;
+            const before = load[cellBase + g];
+            load[cellBase + g] = before + amount;
+            if (before <= FULL_CAPACITY_PERMILLE && before + amount > FULL_CAPACITY_PERMILLE) overloaded++;
+          }
+          const requestsOfGroup = Math.round(Math.fround(requests[requestBase + g] * FRACTION_OF_PERMILLE[amount]));
+          consumed += requestsOfGroup;
+          if (requestsOfGroup > top) {
+            second = top;
+            top = requestsOfGroup;
+            topGroup = g;
+          } else if (requestsOfGroup > second) second = requestsOfGroup;
+        }
+        if (!anyPositive) flags |= Rule.uninterrupted;
+        // "primary": present and strictly above every other group of that hour (ties: none is primary)
+        if (top > second && ((preferred >>> topGroup) & 1) === 1) coveredHours++;
       }
-      if (!anyPositive) flags |= Rule.uninterrupted;
       const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
       if (consumed < minimum) flags |= Rule.enoughTraffic;
-      // "primary": present and strictly above every other group of that hour (ties: none is primary)
-      if (topGroup >= 0 && top > second && ((preferred >>> topGroup) & 1) === 1) coveredHours++;
     }
-
     this.overloadedCells += overloaded;
     const before = this.ruleFlags[e];
     if ((before === 0) !== (flags === 0)) this.brokenExperiments += flags === 0 ? -1 : 1;

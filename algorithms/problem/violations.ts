@@ -47,16 +47,17 @@ export function listViolations(individual: Individual, limit = 1000): Violation[
       if (problem.fixedGroupMask[e] && mask !== problem.fixedGroupMask[e]) {
         add('runningKeepsGroups', experiment.id, hour, `running business experiment must keep ${groupNames(problem.fixedGroupMask[e])}, uses ${groupNames(mask)}`);
       }
+      // hours outside the profile break rule 6 only (reported above); nothing more to check there
+      if (hour < 0 || hour >= profile.hours) continue;
       let anyPositive = false;
       let consumed = 0;
       for (let g = 0; g < groups.length; g++) {
         if (!((mask >>> g) & 1)) continue;
         const permille = schedule.fractionPermille(offset, g);
         if (permille > 0) anyPositive = true;
-        if (hour >= 0 && hour < profile.hours) consumed += consumedRequests(profile.requests[hour * groups.length + g], permille);
+        consumed += consumedRequests(profile.requests[hour * groups.length + g], permille);
       }
       if (!anyPositive) add('uninterrupted', experiment.id, hour, 'no group has a fraction > 0 (the experiment is interrupted)');
-      if (hour < 0 || hour >= profile.hours) continue;
       const minimum = minTrafficAt(experiment, offset, duration);
       if (consumed < minimum) add('enoughTraffic', experiment.id, hour, `gets ${consumed} requests, needs ${minimum}`);
     }

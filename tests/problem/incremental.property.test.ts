@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Individual } from '../../algorithms/problem/individual.js';
+import { Rule } from '../../algorithms/problem/validityRules.js';
+import { listViolations } from '../../algorithms/problem/violations.js';
 import { experiment, tinyIndividual } from '../support/tinyProblem.js';
 
 /** A random edit of one experiment's schedule: new start, duration and per-hour groups/fractions. */
@@ -73,5 +75,26 @@ describe('assembling an individual from donors (greedy crossover path)', () => {
       reference.evaluateFromScratch();
       expect(snapshot(child)).toEqual(snapshot(reference));
     }), { numRuns: 200, seed: 20182 });
+  });
+});
+
+describe('the violation report agrees with the search loop\'s rule flags', () => {
+  it('same broken rules per experiment, and capacity violations exactly when cells are overloaded', () => {
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (edits) => {
+      const individual = tinyIndividual([1000, 500, 300], [
+        experiment({ id: 1, preferredUserGroup: ['group1'] }),
+        experiment({ id: 2, type: 'BUSINESS', priority: 3 }),
+        experiment({ id: 3, baseType: 'GradualExperiment', startTraffic: 20, requiredTotalTraffic: 300 }),
+        experiment({ id: 4, targetService: 'service2', priority: 2 }),
+      ], 36);
+      applyEdits(individual, edits);
+      const violations = listViolations(individual, Number.POSITIVE_INFINITY);
+      individual.problem.experiments.forEach((experiment, e) => {
+        const reported = new Set(violations.filter((v) => v.rule !== 'capacity' && v.experimentId === experiment.id).map((v) => v.rule));
+        const flagged = new Set(Object.entries(Rule).filter(([, bit]) => (individual.ruleFlags[e] & bit) !== 0).map(([name]) => name));
+        expect(reported).toEqual(flagged);
+      });
+      expect(violations.some((v) => v.rule === 'capacity')).toBe(individual.overloadedCells > 0);
+    }), { numRuns: 300, seed: 20183 });
   });
 });
