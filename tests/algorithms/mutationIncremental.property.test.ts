@@ -1,26 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Individual } from '../../algorithms/problem/individual.js';
 import { buildIndividual } from '../../algorithms/operators/buildIndividual.js';
 import { deriveTraffic } from '../../algorithms/operators/deriveTraffic.js';
 import { mutate, MUTATION_OPERATIONS } from '../../algorithms/operators/mutation/mutate.js';
 import { Rng } from '../../algorithms/random/rng.js';
+import { derivedState } from '../support/derivedState.js';
 import { syntheticProblem, syntheticReschedulingProblem } from './support/syntheticProblem.js';
-
-/** Everything the incremental path maintains. */
-function derivedState(individual: Individual) {
-  return {
-    capacityLoad: Array.from(individual.capacityLoad),
-    overloadedCells: individual.overloadedCells,
-    ruleFlags: Array.from(individual.ruleFlags),
-    brokenExperiments: individual.brokenExperiments,
-    durationScores: Array.from(individual.durationScores),
-    coverageScores: Array.from(individual.coverageScores),
-    startScores: Array.from(individual.startScores),
-    scores: [individual.durationScore, individual.userGroupScore, individual.startScore, individual.fitness],
-    valid: individual.valid,
-  };
-}
 
 /** One step: a single named operation on one experiment (as `mutate` applies it), or a whole `mutate` call. */
 const step = fc.oneof(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Individual } from '../../algorithms/problem/individual.js';
 import { Rule } from '../../algorithms/problem/validityRules.js';
 import { listViolations } from '../../algorithms/problem/violations.js';
+import { derivedState } from '../support/derivedState.js';
 import { experiment, tinyIndividual } from '../support/tinyProblem.js';
 
 /** A random edit of one experiment's schedule: new start, duration and per-hour groups/fractions. */
@@ -25,16 +26,6 @@ function applyEdits(individual: Individual, edits: readonly Edit[]): void {
   }
 }
 
-function snapshot(individual: Individual) {
-  return {
-    load: Array.from(individual.capacityLoad),
-    overloaded: individual.overloadedCells,
-    flags: Array.from(individual.ruleFlags),
-    broken: individual.brokenExperiments,
-    scores: [individual.durationScore, individual.userGroupScore, individual.startScore, individual.fitness],
-    valid: individual.valid,
-  };
-}
 
 describe('incremental accounting equals a from-scratch recomputation', () => {
   it('after any sequence of schedule edits (capacity load, validity, scores)', () => {
@@ -46,10 +37,10 @@ describe('incremental accounting equals a from-scratch recomputation', () => {
         experiment({ id: 4, targetService: 'service2', priority: 2 }),
       ], 36);
       applyEdits(individual, edits);
-      const incremental = snapshot(individual);
+      const incremental = derivedState(individual);
       const fromScratch = individual.clone();
       fromScratch.evaluateFromScratch();
-      expect(incremental).toEqual(snapshot(fromScratch));
+      expect(incremental).toEqual(derivedState(fromScratch));
     }), { numRuns: 300, seed: 20181 });
   });
 });
@@ -73,7 +64,7 @@ describe('assembling an individual from donors (greedy crossover path)', () => {
       child.rebuildCapacityLoad();
       const reference = child.clone();
       reference.evaluateFromScratch();
-      expect(snapshot(child)).toEqual(snapshot(reference));
+      expect(derivedState(child)).toEqual(derivedState(reference));
     }), { numRuns: 200, seed: 20182 });
   });
 });
