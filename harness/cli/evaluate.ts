@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { createProblem } from '../../algorithms/problem/problem.js';
 import { individualFromScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import { listViolations } from '../../algorithms/problem/violations.js';
+import { dataOption, openDataSource } from '../../datasets/dataSource.js';
 import { readExperimentsFile, readProfileFile, readScheduleFile } from '../io/readInputs.js';
 import { runCli } from './runCli.js';
 
@@ -10,9 +11,10 @@ import { runCli } from './runCli.js';
 async function main(): Promise<void> {
   const args = await yargs(hideBin(process.argv))
     .scriptName('npm run evaluate --')
-    .usage('$0 --schedule FILE --profile FILE [--experiments FILE] [--json]\n\nPrints the fitness (D, U, S, total), validity and every violated rule of a schedule in the replication package format.')
+    .usage('$0 --schedule FILE [--profile FILE | --data SOURCE] [--experiments FILE] [--json]\n\nPrints the fitness (D, U, S, total), validity and every violated rule of a schedule in the replication package format.')
     .option('schedule', { type: 'string', demandOption: true, describe: 'schedule JSON ({"id", "scheduledExperiments": [[experiment, schedule], …]})' })
-    .option('profile', { type: 'string', demandOption: true, describe: 'traffic profile CSV: group table (hour,group1,…) or raw trace (Time,Requests/s,Requests/hour)' })
+    .option('profile', { type: 'string', describe: 'traffic profile CSV: group table (hour,group1,…) or raw trace (Time,Requests/s,Requests/hour); default: the --data source\'s profile' })
+    .options(dataOption)
     .option('experiments', { type: 'string', describe: 'experiment set JSON; default: the experiments embedded in the schedule. Every scheduled experiment must belong to it.' })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
     .option('max-violations', { type: 'number', default: 50, describe: 'violations listed (the count is always complete)' })
@@ -21,7 +23,8 @@ async function main(): Promise<void> {
     .help()
     .parseAsync();
 
-  const profile = readProfileFile(args.profile);
+  const profile = args.profile ? readProfileFile(args.profile) : openDataSource(args.data).profile();
+  const profileName = args.profile ?? `${args.data} profile`;
   const scheduleFile = readScheduleFile(args.schedule);
   const experiments = args.experiments ? readExperimentsFile(args.experiments) : scheduleFile.entries.map((entry) => entry.experiment);
   const problem = createProblem(profile, experiments, { source: args.experiments ?? args.schedule });
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
   if (args.json) {
     process.stdout.write(`${JSON.stringify({
       schedule: args.schedule,
-      profile: args.profile,
+      profile: profileName,
       valid,
       durationScore: individual.durationScore,
       userGroupScore: individual.userGroupScore,
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
   }
   const lines = [
     `schedule  ${args.schedule} (${scheduleFile.entries.length} experiments)`,
-    `profile   ${args.profile} (${profile.hours} hours, ${profile.groups.join(', ')})`,
+    `profile   ${profileName} (${profile.hours} hours, ${profile.groups.join(', ')})`,
     `valid     ${valid ? 'yes' : 'NO'}`,
     `D ${individual.durationScore.toFixed(7)}  U ${individual.userGroupScore.toFixed(7)}  S ${individual.startScore.toFixed(7)}  total ${individual.fitness.toFixed(7)}`,
   ];

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,19 @@ describe('npm run evaluate', () => {
     const negative = evaluate(['--schedule', schedule(1, 0.1), '--profile', badProfile]);
     expect(negative.status).toBe(1);
     expect(negative.stderr.trim()).toBe(`error: ${badProfile}: line 2, field group1: negative traffic -5`);
+  });
+
+  it('round trip: a schedule written by `npm run schedule` scores the same under `evaluate --data builtin`', () => {
+    const out = join(dir, 'rs-run');
+    const run = runTsx('harness/cli/schedule.ts', ['--algorithm', 'random-sampling', '--set', 'mid:10', '--param', 'populationSize=3', '--seed', '4', '--out', out, '--quiet']);
+    expect(run.status).toBe(0);
+    const recorded = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    const result = evaluate(['--schedule', join(out, 'schedule.json'), '--data', 'builtin', '--json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.valid).toBe(true);
+    expect(report.fitness).toBe(recorded.fitness.fitness);
+    expect(report.startScore).toBe(recorded.fitness.startScore);
   });
 
   warnIfFenrirMissing('evaluate CLI on the paper schedule');
