@@ -75,9 +75,3 @@ export class ExperimentSchedule {
   }
 }
 
-/** Number of set bits: the number of groups in a group mask. */
-export function groupCountOf(mask: number): number {
-  let count = 0;
-  for (let m = mask; m !== 0; m &= m - 1) count++;
-  return count;
-}

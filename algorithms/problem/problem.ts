@@ -101,7 +101,3 @@ export function createProblem(
   };
 }
 
-/** Position of the experiment with this id, or -1. */
-export function experimentIndex(problem: Problem, id: number): number {
-  return problem.experiments.findIndex((experiment) => experiment.id === id);
-}

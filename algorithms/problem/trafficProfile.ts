@@ -16,15 +16,6 @@ export function createProfile(groups: readonly string[], requests: Int32Array): 
   return { groups: [...groups], hours: requests.length / groups.length, requests };
 }
 
-export function requestsAt(profile: TrafficProfile, hour: number, group: number): number {
-  return profile.requests[hour * profile.groups.length + group];
-}
-
-/** Index of a named group, or -1. */
-export function groupIndex(profile: TrafficProfile, name: string): number {
-  return profile.groups.indexOf(name);
-}
-
 /** The profile from `startHour` on, renumbered so that `startHour` becomes hour 0 (re-scheduling, spec §10). */
 export function shiftProfile(profile: TrafficProfile, startHour: number): TrafficProfile {
   const width = profile.groups.length;
