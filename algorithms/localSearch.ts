@@ -19,7 +19,9 @@ export type LocalSearchParams = z.infer<typeof localSearchParams>;
 
 /** The best member of the given (or a freshly sampled) RS population, as a private copy. */
 export function startingSolution(problem: Parameters<typeof samplePopulation>[0], populationSize: number, options: { initialPopulation?: readonly Individual[]; rng: Parameters<typeof samplePopulation>[2] }): Individual {
-  const population = options.initialPopulation ?? samplePopulation(problem, populationSize, options.rng);
+  const given = options.initialPopulation;
+  // an empty population counts as none: sample one rather than index an empty array
+  const population = given && given.length > 0 ? given : samplePopulation(problem, populationSize, options.rng);
   return population[bestIndex(population)].clone();
 }
 

@@ -20,7 +20,7 @@ export const randomSampling: Algorithm<RandomSamplingParams> = {
   paramsSchema: randomSamplingParams,
   run(problem, params, options) {
     const context = createContext(problem, options);
-    const given = options.initialPopulation;
+    const given = options.initialPopulation?.length ? options.initialPopulation : undefined;
     const population: Individual[] = given ? [...given] : [];
     let best: Individual | undefined;
     let next = 0;

@@ -4,8 +4,9 @@ import type { Experiment, ExperimentBaseType, ExperimentType } from '../algorith
  * The paper's 10-experiment baselines (spec §11) and the 5 experiments added in the
  * re-evaluation scenario (spec §10), transcribed from the replication package's
  * experiments_10_{low,mid,high}.json and restart/new_experiments.json. The three RESS
- * variants (required experiment sample size) share ids, types and priorities; they differ in
- * traffic and duration (and experiment 8 is a gradual business test in the low variant).
+ * variants (required experiment sample size) share ids and mostly types and priorities; they
+ * differ in traffic and duration, experiment 5's priority is 1 / 0 / 3, experiment 4 prefers
+ * only group3 in the high variant, and experiment 8 is a gradual business test in the low one.
  */
 export type Ress = 'low' | 'mid' | 'high';
 export const RESS_VARIANTS: readonly Ress[] = ['low', 'mid', 'high'];

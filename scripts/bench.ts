@@ -7,8 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { createProblem } from '../algorithms/problem/problem.js';
-import { individualFromScheduleFile } from '../algorithms/problem/scheduleFormat.js';
+import { individualOfScheduleFile } from '../algorithms/problem/scheduleFormat.js';
 import type { Individual } from '../algorithms/problem/individual.js';
 import { readProfileFile, readScheduleFile } from '../harness/io/readInputs.js';
 
@@ -60,8 +59,8 @@ function modelCases(): BenchCase[] {
   }
   const profile = readProfileFile(resolve(FENRIR, 'traffic_profiles/gitlab_12_months.csv'));
   const file = readScheduleFile(resolve(FENRIR, 'restart/schedule_GA_mid_exp30_pop40_gen90_4.json'));
-  const problem = createProblem(profile, file.entries.map((entry) => entry.experiment));
-  const individual: Individual = individualFromScheduleFile(problem, file, 'parity schedule');
+  const individual: Individual = individualOfScheduleFile(profile, file, 'parity schedule');
+  const { problem } = individual;
   const n = problem.experiments.length;
   let e = 0;
   let sink = 0;

@@ -12,7 +12,15 @@ export const FRACTION_OF_PERMILLE: Float32Array = (() => {
 export const MAX_PERMILLE = 65535;
 export const FULL_CAPACITY_PERMILLE = 1000;
 
-/** Requests a group sends to an experiment in one hour: Java's `Math.round(requests * fraction)` in float. */
+/**
+ * Requests a group sends to an experiment in one hour: Java's `Math.round(requests * fraction)`
+ * with a float fraction, for any fraction (reports reading schedule files use this one).
+ */
+export function consumedRequestsOfFraction(requests: number, fraction: number): number {
+  return Math.round(Math.fround(requests * Math.fround(fraction)));
+}
+
+/** The same for a per-mille fraction, through the table (the search loop's form). */
 export function consumedRequests(requests: number, permille: number): number {
   return Math.round(Math.fround(requests * FRACTION_OF_PERMILLE[permille]));
 }

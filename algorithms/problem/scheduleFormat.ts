@@ -5,7 +5,8 @@ import { permilleOf } from './fractions.js';
 import { Individual } from './individual.js';
 import { InputError } from './inputError.js';
 import { formatPath, parseJson } from './jsonText.js';
-import type { Problem } from './problem.js';
+import { createProblem, type Problem } from './problem.js';
+import type { TrafficProfile } from './trafficProfile.js';
 
 /**
  * The replication package's schedule JSON (spec §9):
@@ -83,6 +84,15 @@ export function individualFromScheduleFile(problem: Problem, file: ScheduleFile,
   });
   individual.evaluateFromScratch();
   return individual;
+}
+
+/**
+ * A schedule file on its own: the problem of the experiments it embeds on `profile`, and the
+ * schedule as an individual of that problem (what evaluating or re-scheduling a saved plan needs).
+ */
+export function individualOfScheduleFile(profile: TrafficProfile, file: ScheduleFile, source: string): Individual {
+  const problem = createProblem(profile, file.entries.map((entry) => entry.experiment), { source });
+  return individualFromScheduleFile(problem, file, source);
 }
 
 /**

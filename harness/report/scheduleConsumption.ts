@@ -1,10 +1,11 @@
+import { consumedRequestsOfFraction } from '../../algorithms/problem/fractions.js';
 import type { TrafficProfile } from '../../algorithms/problem/trafficProfile.js';
 import type { ScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 
 /**
  * Requests one user group gives to a schedule's experiments in each hour `0 … hours−1`:
- * Σ over experiments of round(requests[h][g] · fraction) (spec §3; half-up rounding as in
- * the original tool, which `Math.round` matches for non-negative values).
+ * Σ over experiments of round(requests[h][g] · fraction) (spec §3), computed by the model's
+ * `consumedRequestsOfFraction` so the figure shows exactly what validity checks (32-bit float, as the original).
  */
 export function groupConsumptionPerHour(schedule: ScheduleFile, profile: TrafficProfile, group: string, hours: number): number[] {
   const g = profile.groups.indexOf(group);
@@ -14,7 +15,7 @@ export function groupConsumptionPerHour(schedule: ScheduleFile, profile: Traffic
     for (const assignment of entry.assignments) {
       const fraction = assignment.trafficAssignment[group];
       if (!fraction || assignment.hour < 0 || assignment.hour >= hours || assignment.hour >= profile.hours) continue;
-      consumed[assignment.hour] += Math.round(profile.requests[assignment.hour * profile.groups.length + g] * fraction);
+      consumed[assignment.hour] += consumedRequestsOfFraction(profile.requests[assignment.hour * profile.groups.length + g], fraction);
     }
   }
   return consumed;

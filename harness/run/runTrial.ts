@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { AlgorithmResult } from '../../algorithms/algorithm.js';
 import type { Individual } from '../../algorithms/problem/individual.js';
 import { createProblem, type Problem } from '../../algorithms/problem/problem.js';
-import { individualFromScheduleFile, formatScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { formatScheduleFile, individualOfScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import { samplePopulation } from '../../algorithms/operators/samplePopulation.js';
 import { Rng } from '../../algorithms/random/rng.js';
 import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
@@ -89,9 +89,7 @@ function baseSchedule(trial: Trial, data: DataSource): Individual {
   let schedule = baseSchedules.get(key);
   if (!schedule) {
     if (savedPath) {
-      const file = readScheduleFile(savedPath);
-      const problem = createProblem(data.profile(), file.entries.map((entry) => entry.experiment), { source: savedPath });
-      schedule = individualFromScheduleFile(problem, file, savedPath);
+      schedule = individualOfScheduleFile(data.profile(), readScheduleFile(savedPath), savedPath);
     } else {
       const problem = scratchSetup(trial, data).problem;
       const algorithm = getAlgorithm(definition.algorithm);

@@ -1,7 +1,7 @@
 import { InputError } from '../../algorithms/problem/inputError.js';
 import type { Individual } from '../../algorithms/problem/individual.js';
 import { createProblem, type Problem } from '../../algorithms/problem/problem.js';
-import { individualFromScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { individualOfScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import type { Rng } from '../../algorithms/random/rng.js';
 import { prepareRescheduling, reschedulingPopulation, type Rescheduling } from '../../algorithms/rescheduling/reschedule.js';
 import type { TrafficProfile } from '../../algorithms/problem/trafficProfile.js';
@@ -72,10 +72,9 @@ function restartInputs(args: ScheduleInputArgs, path: string, profile: TrafficPr
   if (args.at === undefined) throw new InputError('--restart-from', undefined, 'needs --at HOUR (the re-scheduling hour)');
   if (!Number.isInteger(args.at) || args.at < 0) throw new InputError('--at', undefined, `expected a whole hour ≥ 0, got ${args.at}`);
   const file = readScheduleFile(path);
-  const oldProblem = createProblem(profile, file.entries.map((entry) => entry.experiment), { source: path });
-  const old = individualFromScheduleFile(oldProblem, file, path);
+  const old = individualOfScheduleFile(profile, file, path);
   const newExperiments = args.add ? readExperimentsFile(args.add) : [];
-  const unknown = (args.discard ?? []).filter((id) => !oldProblem.experiments.some((experiment) => experiment.id === id));
+  const unknown = (args.discard ?? []).filter((id) => !old.problem.experiments.some((experiment) => experiment.id === id));
   if (unknown.length > 0) throw new InputError('--discard', undefined, `${path} schedules no experiment ${unknown.join(', ')}`);
   let rescheduling: Rescheduling;
   try {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProblem } from '../../algorithms/problem/problem.js';
-import { individualFromScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { individualOfScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import { listViolations } from '../../algorithms/problem/violations.js';
 import { readProfileFile, readScheduleFile } from '../../harness/io/readInputs.js';
 import { fenrirPath, hasFenrirData, warnIfFenrirMissing } from '../support/referenceData.js';
@@ -11,8 +10,7 @@ describe.skipIf(!hasFenrirData)('parity with the replication package (spec §9)'
   it('scores the saved GA schedule exactly: valid, D 0.8768850, U 0.9960526, S 0.4700905, F 0.7380007', () => {
     const profile = readProfileFile(fenrirPath('traffic_profiles/gitlab_12_months.csv'));
     const file = readScheduleFile(fenrirPath('restart/schedule_GA_mid_exp30_pop40_gen90_4.json'));
-    const problem = createProblem(profile, file.entries.map((entry) => entry.experiment));
-    const individual = individualFromScheduleFile(problem, file, 'saved schedule');
+    const individual = individualOfScheduleFile(profile, file, 'saved schedule');
     expect(individual.valid).toBe(true);
     expect(listViolations(individual)).toEqual([]);
     expect(individual.durationScore).toBeCloseTo(0.876885, 6);

@@ -87,3 +87,14 @@ describe('fitness scores (spec §5)', () => {
     expect(individual.fitness).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('consumption arithmetic (spec §3, the original\'s float)', () => {
+  it('the per-mille table and the general fraction form agree for every per-mille value', async () => {
+    const { consumedRequests, consumedRequestsOfFraction } = await import('../../algorithms/problem/fractions.js');
+    for (const requests of [1, 999, 1001, 104351, 278268, 1_100_000]) {
+      for (let permille = 0; permille <= 1000; permille++) {
+        expect(consumedRequestsOfFraction(requests, permille / 1000)).toBe(consumedRequests(requests, permille));
+      }
+    }
+  });
+});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProblem } from '../../algorithms/problem/problem.js';
-import { individualFromScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { individualOfScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import { Rng } from '../../algorithms/random/rng.js';
 import { getAlgorithm } from '../../algorithms/registry.js';
 import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
@@ -12,8 +11,8 @@ warnIfFenrirMissing('re-scheduling of the paper scenario (spec §10)');
 describe.skipIf(!hasFenrirData)('re-scheduling the paper scenario: t = 72, discard 4, 21, 28, add ids 51–55', () => {
   const profile = readProfileFile(fenrirPath('traffic_profiles/gitlab_12_months.csv'));
   const file = readScheduleFile(fenrirPath('restart/schedule_GA_mid_exp30_pop40_gen90_4.json'));
-  const oldProblem = createProblem(profile, file.entries.map((entry) => entry.experiment));
-  const old = individualFromScheduleFile(oldProblem, file, 'saved schedule');
+  const old = individualOfScheduleFile(profile, file, 'saved schedule');
+  const oldProblem = old.problem;
   const rescheduling = prepareRescheduling(old, {
     atHour: 72,
     discardIds: [4, 21, 28],
