@@ -1,6 +1,6 @@
 import { constantMinTraffic, gradualRampNumerator, rampAt } from './experiment.js';
 import { ExperimentSchedule } from './experimentSchedule.js';
-import { FRACTION_OF_PERMILLE, FULL_CAPACITY_PERMILLE } from './fractions.js';
+import { FRACTION_OF_PERMILLE, FULL_CAPACITY_PERMILLE, roundNonNegative } from './fractions.js';
 import type { Problem } from './problem.js';
 import { Rule } from './validityRules.js';
 
@@ -182,6 +182,10 @@ export class Individual {
    */
   private loadAndEvaluateExperiment(e: number): void {
     const problem = this.problem;
+    const fractionOf = FRACTION_OF_PERMILLE;
+    const full = FULL_CAPACITY_PERMILLE;
+    const ruleUninterrupted = Rule.uninterrupted;
+    const ruleEnoughTraffic = Rule.enoughTraffic;
     const experiment = problem.experiments[e];
     const schedule = this.schedules[e];
     const { requests, hours } = problem.profile;
@@ -200,14 +204,14 @@ export class Individual {
 
     let flags = 0;
     if (duration < experiment.minDuration) flags |= Rule.minDuration;
-    if (duration === 0) flags |= Rule.uninterrupted;
+    if (duration === 0) flags |= ruleUninterrupted;
     if (start < 0 || start + duration > hours) flags |= Rule.insideProfile;
     if (problem.running[e] === 1 && start !== 0) flags |= Rule.runningPinned;
     // rule 4 and §10's kept groups: a cheap separate pass, only for the experiments they concern
     if (business || fixedGroups !== 0) {
       const firstMask = groupMask[0];
       for (let offset = 0; offset < duration; offset++) {
-        const mask = groupMask[offset];
+        const mask = groupMask[offset] | 0;
         if (business && mask !== firstMask) flags |= Rule.sameGroups;
         if (fixedGroups !== 0 && mask !== fixedGroups) flags |= Rule.runningKeepsGroups;
       }
@@ -216,57 +220,68 @@ export class Individual {
     const firstOffset = Math.max(0, -start);
     const endOffset = Math.min(duration, hours - start);
     let coveredHours = 0;
-    for (let offset = firstOffset; offset < endOffset; offset++) {
-      const mask = groupMask[offset];
-      const hour = start + offset;
-      const rowBase = offset * groups;
-      const requestBase = hour * groups;
-      const cellBase = (serviceBase + hour) * groups;
-      let consumed = 0;
-      if ((mask & (mask - 1)) === 0) {
-        // zero or one group (most hours): no primary-group contest to decide
-        if (mask === 0) {
-          flags |= Rule.uninterrupted;
-        } else {
-          const g = 31 - Math.clz32(mask);
-          const amount = permille[rowBase + g];
-          if (amount > 0) {
-            const before = load[cellBase + g];
-            load[cellBase + g] = before + amount;
-            if (before <= FULL_CAPACITY_PERMILLE && before + amount > FULL_CAPACITY_PERMILLE) overloaded++;
-          } else flags |= Rule.uninterrupted;
-          consumed = Math.round(Math.fround(requests[requestBase + g] * FRACTION_OF_PERMILLE[amount]));
-          // a lone group is primary, whatever it consumes
-          if (((preferred >>> g) & 1) === 1) coveredHours++;
+    let offset = firstOffset;
+    while (offset < endOffset) {
+      // one run of hours with the same group set at a time: the set is decoded once per run
+      const mask = groupMask[offset] | 0;
+      if (mask === 0) {
+        // no group: nothing consumed in this hour
+        flags |= ruleUninterrupted;
+        const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
+        if (0 < minimum) flags |= ruleEnoughTraffic;
+        offset++;
+      } else if ((mask & (mask - 1)) === 0) {
+        // one group (most hours): no primary-group contest; a lone group is primary whatever it consumes
+        const g = 31 - Math.clz32(mask);
+        const runStart = offset;
+        let row = offset * groups + g;
+        let request = (start + offset) * groups + g;
+        let cell = (serviceBase + start + offset) * groups + g;
+        for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
+          const amount = permille[row];
+          if (amount === 0) flags |= ruleUninterrupted;
+          const loadBefore = load[cell];
+          load[cell] = loadBefore + amount;
+          if (loadBefore <= full && loadBefore + amount > full) overloaded++;
+          const consumed = roundNonNegative(Math.fround(requests[request] * fractionOf[amount]));
+          const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
+          if (consumed < minimum) flags |= ruleEnoughTraffic;
         }
+        if (((preferred >>> g) & 1) === 1) coveredHours += offset - runStart;
       } else {
-        let top = -1;
-        let second = -1;
-        let topGroup = -1;
-        let anyPositive = false;
-        for (let m = mask; m !== 0; m &= m - 1) {
-          const g = 31 - Math.clz32(m & -m);
-          const amount = permille[rowBase + g];
-          if (amount > 0) {
-            anyPositive = true;
-            const before = load[cellBase + g];
-            load[cellBase + g] = before + amount;
-            if (before <= FULL_CAPACITY_PERMILLE && before + amount > FULL_CAPACITY_PERMILLE) overloaded++;
+        for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++) {
+          const rowBase = offset * groups;
+          const requestBase = (start + offset) * groups;
+          const cellBase = (serviceBase + start + offset) * groups;
+          let consumed = 0;
+          let top = -1;
+          let second = -1;
+          let topGroup = -1;
+          let anyPositive = false;
+          for (let m = mask; m !== 0; m &= m - 1) {
+            const g = 31 - Math.clz32(m & -m);
+            const amount = permille[rowBase + g];
+            if (amount > 0) {
+              anyPositive = true;
+              const loadBefore = load[cellBase + g];
+              load[cellBase + g] = loadBefore + amount;
+              if (loadBefore <= full && loadBefore + amount > full) overloaded++;
+            }
+            const requestsOfGroup = roundNonNegative(Math.fround(requests[requestBase + g] * fractionOf[amount]));
+            consumed += requestsOfGroup;
+            if (requestsOfGroup > top) {
+              second = top;
+              top = requestsOfGroup;
+              topGroup = g;
+            } else if (requestsOfGroup > second) second = requestsOfGroup;
           }
-          const requestsOfGroup = Math.round(Math.fround(requests[requestBase + g] * FRACTION_OF_PERMILLE[amount]));
-          consumed += requestsOfGroup;
-          if (requestsOfGroup > top) {
-            second = top;
-            top = requestsOfGroup;
-            topGroup = g;
-          } else if (requestsOfGroup > second) second = requestsOfGroup;
+          if (!anyPositive) flags |= ruleUninterrupted;
+          // "primary": present and strictly above every other group of that hour (ties: none is primary)
+          if (top > second && ((preferred >>> topGroup) & 1) === 1) coveredHours++;
+          const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
+          if (consumed < minimum) flags |= ruleEnoughTraffic;
         }
-        if (!anyPositive) flags |= Rule.uninterrupted;
-        // "primary": present and strictly above every other group of that hour (ties: none is primary)
-        if (top > second && ((preferred >>> topGroup) & 1) === 1) coveredHours++;
       }
-      const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
-      if (consumed < minimum) flags |= Rule.enoughTraffic;
     }
     this.overloadedCells += overloaded;
     const before = this.ruleFlags[e];

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from './inputError.js';
-import { createProfile, type TrafficProfile } from './trafficProfile.js';
+import { createProfile, MAX_GROUP_REQUESTS_PER_HOUR, type TrafficProfile } from './trafficProfile.js';
 
 /** The paper's split of the raw trace (spec §1): a 10 % control group, then five groups. */
 export const PAPER_CONTROL_SHARE = 0.1;
@@ -8,6 +8,8 @@ export const PAPER_GROUP_SHARES: readonly number[] = [0.4, 0.1, 0.2, 0.15, 0.15]
 export const PAPER_GROUPS: readonly string[] = ['group1', 'group2', 'group3', 'group4', 'group5'];
 
 const RAW_TRACE_HEADER = ['Time', 'Requests/s', 'Requests/hour'];
+/** Largest raw hour whose biggest group (0.9 × 0.4 = 36 %) stays within MAX_GROUP_REQUESTS_PER_HOUR. */
+const MAX_RAW_REQUESTS_PER_HOUR = 88_000_000;
 
 function readRows(text: string, source: string): string[][] {
   try {
@@ -58,8 +60,9 @@ function parseCount(cell: string, source: string, location: string): number {
   const value = Number(cell);
   if (cell === '' || !Number.isFinite(value)) throw new InputError(source, location, `"${cell}" is not a number`);
   if (value < 0) throw new InputError(source, location, `negative traffic ${cell}`);
-  if (!Number.isInteger(value) || value > 2 ** 31 - 1) {
-    throw new InputError(source, location, `traffic must be a whole number of requests below 2^31, got ${cell}`);
+  if (!Number.isInteger(value) || value > MAX_GROUP_REQUESTS_PER_HOUR) {
+    throw new InputError(source, location,
+      `traffic must be a whole number of requests, at most ${MAX_GROUP_REQUESTS_PER_HOUR} per group and hour, got ${cell}`);
   }
   return value;
 }
@@ -82,6 +85,9 @@ function rawTraceToProfile(rows: string[][], source: string): TrafficProfile {
     const location = `line ${r + 1}, field Requests/hour`;
     if (cell === '' || !Number.isFinite(perHour)) throw new InputError(source, location, `"${cell}" is not a number`);
     if (perHour < 0) throw new InputError(source, location, `negative traffic ${cell}`);
+    if (perHour > MAX_RAW_REQUESTS_PER_HOUR) {
+      throw new InputError(source, location, `at most ${MAX_RAW_REQUESTS_PER_HOUR} requests per hour (the largest group gets 36 %), got ${cell}`);
+    }
     splitRequests(perHour, requests, (r - 1) * width);
   }
   return createProfile(PAPER_GROUPS, requests);

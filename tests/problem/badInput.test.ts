@@ -34,6 +34,14 @@ describe('bad input gets one clear line naming file, row/field and problem', () 
   it('negative traffic', () => {
     expect(failure(() => parseProfile('hour,group1,group2\n0,5,6\n1,5,-3\n', 'p.csv'))).toBe('p.csv: line 3, field group2: negative traffic -3');
   });
+  it('traffic above the per-group limit, in both formats', () => {
+    expect(failure(() => parseProfile('hour,group1\n0,32000001\n', 'p.csv'))).toBe(
+      'p.csv: line 2, field group1: traffic must be a whole number of requests, at most 32000000 per group and hour, got 32000001');
+    expect(failure(() => parseProfile('Time,Requests/s,Requests/hour\nx,1,88000001\n', 't.csv'))).toBe(
+      't.csv: line 2, field Requests/hour: at most 88000000 requests per hour (the largest group gets 36 %), got 88000001');
+    // the largest raw hour allowed still splits within the per-group limit
+    expect(parseProfile('Time,Requests/s,Requests/hour\nx,1,88000000\n', 't.csv').requests[0]).toBeLessThanOrEqual(32_000_000);
+  });
   it('non-numeric traffic, in both formats', () => {
     expect(failure(() => parseProfile('hour,group1\n0,lots\n', 'p.csv'))).toBe('p.csv: line 2, field group1: "lots" is not a number');
     expect(failure(() => parseProfile('Time,Requests/s,Requests/hour\nx,1,abc\n', 't.csv'))).toBe('t.csv: line 2, field Requests/hour: "abc" is not a number');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { constantMinTraffic, minTrafficAt } from '../../algorithms/problem/experiment.js';
 import { Individual } from '../../algorithms/problem/individual.js';
 import { createProblem } from '../../algorithms/problem/problem.js';
@@ -96,5 +97,23 @@ describe('consumption arithmetic (spec §3, the original\'s float)', () => {
         expect(consumedRequestsOfFraction(requests, permille / 1000)).toBe(consumedRequests(requests, permille));
       }
     }
+  });
+});
+
+describe('the search loop\'s integer rounding', () => {
+  it('roundNonNegative equals Math.round on every float32 value in [0, 2^31 − 1)', async () => {
+    const { roundNonNegative } = await import('../../algorithms/problem/fractions.js');
+    // exact halves, their float32 neighbours, and the top of the range
+    for (const x of [0, 0.5, 1.5, 2.5, 1e6 + 0.5, Math.fround(0.49999997), Math.fround(2 ** 31 - 129), 2 ** 30 + 0.5]) {
+      expect(roundNonNegative(x)).toBe(Math.round(x));
+    }
+    fc.assert(fc.property(fc.float({ min: 0, max: Math.fround(2 ** 31 - 129), noNaN: true }), (x) => {
+      expect(roundNonNegative(x)).toBe(Math.round(x));
+    }), { numRuns: 20_000 });
+  });
+  it('consumption stays below 2^31 at the profile limit and the largest fraction', async () => {
+    const { consumedRequests, MAX_PERMILLE } = await import('../../algorithms/problem/fractions.js');
+    const { MAX_GROUP_REQUESTS_PER_HOUR } = await import('../../algorithms/problem/trafficProfile.js');
+    expect(consumedRequests(MAX_GROUP_REQUESTS_PER_HOUR, MAX_PERMILLE)).toBeLessThan(2 ** 31);
   });
 });
