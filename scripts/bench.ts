@@ -32,12 +32,13 @@ export interface BenchResult {
 
 export function measure(benchCase: BenchCase): BenchResult {
   const batches = benchCase.batches ?? 15;
-  for (let i = 0; i < Math.max(1, Math.ceil(benchCase.iterations / 2)); i++) benchCase.run(); // warm-up (JIT)
+  const { run, iterations } = benchCase;
+  for (let i = 0; i < Math.max(1, Math.ceil(iterations / 2)); i++) run(); // warm-up (JIT)
   const perCall: number[] = [];
   for (let b = 0; b < batches; b++) {
     const started = process.hrtime.bigint();
-    for (let i = 0; i < benchCase.iterations; i++) benchCase.run();
-    perCall.push(Number(process.hrtime.bigint() - started) / 1000 / benchCase.iterations);
+    for (let i = 0; i < iterations; i++) run();
+    perCall.push(Number(process.hrtime.bigint() - started) / 1000 / iterations);
   }
   perCall.sort((a, b) => a - b);
   return {

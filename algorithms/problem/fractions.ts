@@ -21,13 +21,17 @@ export function consumedRequestsOfFraction(requests: number, fraction: number): 
 }
 
 /**
- * Math.round for 0 ≤ x < 2^31 in one truncation, for the search loop: x is a float32 value, so
- * x + 0.5 is exact in a double and truncating it is floor(x + 0.5), the round-half-up of Java's
- * and JavaScript's Math.round. The int32 result keeps the loop in integer arithmetic (about 15 %
- * faster). Consumption stays below 2^31 because profiles are capped at MAX_GROUP_REQUESTS_PER_HOUR
- * and fractions at 65.535.
+ * `consumedRequests` for the search loop, in int32 arithmetic (about 15 % faster there):
+ * - the float fraction is computed, not looked up: `Math.fround(permille / 1000)` is exactly
+ *   the table's value, and a division is cheaper in V8 than one more typed-array access;
+ * - Math.round is one truncation: the product is a float32 value, so `x + 0.5` is exact in a
+ *   double and truncating it is floor(x + 0.5), Java's and JavaScript's round-half-up, for
+ *   0 ≤ x < 2^31. Profiles are capped at MAX_GROUP_REQUESTS_PER_HOUR and fractions at 65.535,
+ *   which keeps x below 2^31.
  */
-export const roundNonNegative = (x: number): number => (x + 0.5) | 0;
+export function consumedRequestsInt32(requests: number, permille: number): number {
+  return (Math.fround(requests * Math.fround(permille / 1000)) + 0.5) | 0;
+}
 
 /** The same for a per-mille fraction, through the table (the search loop's form). */
 export function consumedRequests(requests: number, permille: number): number {

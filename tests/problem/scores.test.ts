@@ -100,18 +100,23 @@ describe('consumption arithmetic (spec §3, the original\'s float)', () => {
   });
 });
 
-describe('the search loop\'s integer rounding', () => {
-  it('roundNonNegative equals Math.round on every float32 value in [0, 2^31 − 1)', async () => {
-    const { roundNonNegative } = await import('../../algorithms/problem/fractions.js');
-    // exact halves, their float32 neighbours, and the top of the range
-    for (const x of [0, 0.5, 1.5, 2.5, 1e6 + 0.5, Math.fround(0.49999997), Math.fround(2 ** 31 - 129), 2 ** 30 + 0.5]) {
-      expect(roundNonNegative(x)).toBe(Math.round(x));
+describe('the search loop\'s int32 consumption', () => {
+  it('equals the original\'s float arithmetic for every per-mille value, exact halves included', async () => {
+    const { consumedRequests, consumedRequestsInt32, MAX_PERMILLE } = await import('../../algorithms/problem/fractions.js');
+    const { MAX_GROUP_REQUESTS_PER_HOUR } = await import('../../algorithms/problem/trafficProfile.js');
+    // 2 × 0.0025 = 0.005 and 1 × 0.5: products on an exact half
+    for (const requests of [0, 1, 2, 999, 1001, 104351, 278268, 1_100_000, MAX_GROUP_REQUESTS_PER_HOUR]) {
+      for (let permille = 0; permille <= MAX_PERMILLE; permille++) {
+        if (consumedRequestsInt32(requests, permille) !== consumedRequests(requests, permille)) {
+          expect({ requests, permille, int32: consumedRequestsInt32(requests, permille) }).toEqual({ requests, permille, int32: consumedRequests(requests, permille) });
+        }
+      }
     }
-    fc.assert(fc.property(fc.float({ min: 0, max: Math.fround(2 ** 31 - 129), noNaN: true }), (x) => {
-      expect(roundNonNegative(x)).toBe(Math.round(x));
+    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_GROUP_REQUESTS_PER_HOUR }), fc.integer({ min: 0, max: MAX_PERMILLE }), (requests, permille) => {
+      expect(consumedRequestsInt32(requests, permille)).toBe(consumedRequests(requests, permille));
     }), { numRuns: 20_000 });
   });
-  it('consumption stays below 2^31 at the profile limit and the largest fraction', async () => {
+  it('stays below 2^31 at the profile limit and the largest fraction', async () => {
     const { consumedRequests, MAX_PERMILLE } = await import('../../algorithms/problem/fractions.js');
     const { MAX_GROUP_REQUESTS_PER_HOUR } = await import('../../algorithms/problem/trafficProfile.js');
     expect(consumedRequests(MAX_GROUP_REQUESTS_PER_HOUR, MAX_PERMILLE)).toBeLessThan(2 ** 31);
