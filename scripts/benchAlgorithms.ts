@@ -1,5 +1,5 @@
 /**
- * Algorithm benchmark cases for `npm run bench` (scripts/bench.ts picks up `algorithmBenchCases`),
+ * Algorithm benchmark cases for `npm run bench` (scripts/benchCases.ts adds `algorithmBenchCases`),
  * and a validity sweep over every built-in set. Runs on the replication package's data when it
  * sits beside the repository, else on the built-in data source.
  *

@@ -153,7 +153,7 @@ export class Individual {
     const groups = schedule.groupCount;
     const load = this.capacityLoad;
     const serviceBase = this.problem.serviceOf[e] * hours;
-    const first = Math.max(0, -schedule.start);
+    const first = schedule.start < 0 ? -schedule.start : 0; // not Math.max(0, -start): -0 would make the loop index a double
     const last = Math.min(schedule.duration, hours - schedule.start);
     const { groupMask, permille } = schedule;
     let overloaded = 0;
@@ -200,6 +200,9 @@ export class Individual {
     const constantMinimum = gradual ? 0 : constantMinTraffic(experiment.requiredTotalTraffic, duration);
     const rampNumerator = gradual ? gradualRampNumerator(experiment, duration) : 0;
     const rampStart = experiment.startTraffic ?? 0;
+    // int32 for the single-group loop's int32 comparison; one group's consumption stays below
+    // 2^31 − 1 (see consumedRequestsInt32), so clamping changes no comparison
+    const constantMinimumInt32 = Math.min(constantMinimum, 2147483647) | 0;
 
     let flags = 0;
     if (duration < experiment.minDuration) flags |= Rule.minDuration;
@@ -216,7 +219,8 @@ export class Individual {
       }
     }
     // hours outside the profile are already flagged (rule 6) and have no traffic to check
-    const firstOffset = Math.max(0, -start);
+    // not Math.max(0, -start): -0 would turn the loop index into a double (about 10 % slower)
+    const firstOffset = start < 0 ? -start : 0;
     const endOffset = Math.min(duration, hours - start);
     let coveredHours = 0;
     let offset = firstOffset;
@@ -236,15 +240,28 @@ export class Individual {
         let row = offset * groups + g;
         let request = (start + offset) * groups + g;
         let cell = (serviceBase + start + offset) * groups + g;
-        for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
-          const amount = permille[row];
-          if (amount === 0) flags |= ruleUninterrupted;
-          // consumedRequestsInt32(requests[request], amount), inlined (a call here costs about 7 %)
-          const consumed = (Math.fround(requests[request] * Math.fround(amount / 1000)) + 0.5) | 0;
-          const loadBefore = load[cell];
-          load[cell] = loadBefore + amount;
-          if (loadBefore + amount > full && loadBefore <= full) overloaded++;
-          if (consumed < (gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum)) flags |= ruleEnoughTraffic;
+        // the constant minimum (most experiments) gets a loop of its own, free of the ramp's arithmetic
+        if (!gradual) {
+          for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
+            const amount = permille[row];
+            if (amount === 0) flags |= ruleUninterrupted;
+            // consumedRequestsInt32(requests[request], amount), inlined (a call here costs about 7 %)
+            const consumed = (Math.fround(requests[request] * Math.fround(amount / 1000)) + 0.5) | 0;
+            const loadBefore = load[cell];
+            load[cell] = loadBefore + amount;
+            if (loadBefore + amount > full && loadBefore <= full) overloaded++;
+            if (consumed < constantMinimumInt32) flags |= ruleEnoughTraffic;
+          }
+        } else {
+          for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
+            const amount = permille[row];
+            if (amount === 0) flags |= ruleUninterrupted;
+            const consumed = (Math.fround(requests[request] * Math.fround(amount / 1000)) + 0.5) | 0;
+            const loadBefore = load[cell];
+            load[cell] = loadBefore + amount;
+            if (loadBefore + amount > full && loadBefore <= full) overloaded++;
+            if (consumed < rampAt(rampNumerator, rampStart, offset, duration)) flags |= ruleEnoughTraffic;
+          }
         }
         if (((preferred >>> g) & 1) === 1) coveredHours += offset - runStart;
       } else {

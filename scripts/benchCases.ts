@@ -1,0 +1,113 @@
+/**
+ * The benchmark cases of `npm run bench` and their timing. `scripts/bench.ts` runs them in a
+ * worker thread (scripts/benchWorker.mjs), as `npm run replicate` runs trials.
+ *
+ * Why a worker: under tsx, a process that has loaded some packages (yargs, vega-lite: seen with
+ * `node --trace-protector-invalidation`) has V8's "ArrayBuffer detaching" protector invalidated,
+ * and from then on every typed-array access carries a detach check; the search loop runs about
+ * 15 % slower there (e.g. 55 µs instead of 47 µs for the full evaluation below). The trial
+ * workers of `npm run replicate` load only the model and the algorithms, and so does this worker.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { individualOfScheduleFile } from '../algorithms/problem/scheduleFormat.js';
+import type { Individual } from '../algorithms/problem/individual.js';
+import { readProfileFile, readScheduleFile } from '../harness/io/readInputs.js';
+import { algorithmBenchCases } from './benchAlgorithms.js';
+
+export interface BenchCase {
+  readonly name: string;
+  /** one call of the measured operation */
+  readonly run: () => void;
+  /** calls per batch */
+  readonly iterations: number;
+  readonly batches?: number;
+  /** goal in microseconds per call, if the issue set one */
+  readonly goalMicroseconds?: number;
+}
+
+export interface BenchResult {
+  readonly name: string;
+  readonly medianMicroseconds: number;
+  readonly minMicroseconds: number;
+  readonly calls: number;
+  readonly goalMicroseconds?: number;
+}
+
+export function measure(benchCase: BenchCase): BenchResult {
+  const batches = benchCase.batches ?? 15;
+  const { run, iterations } = benchCase;
+  for (let i = 0; i < Math.max(1, Math.ceil(iterations / 2)); i++) run(); // warm-up (JIT)
+  const perCall: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) run();
+    perCall.push(Number(process.hrtime.bigint() - started) / 1000 / iterations);
+  }
+  perCall.sort((a, b) => a - b);
+  return {
+    name: benchCase.name,
+    medianMicroseconds: perCall[Math.floor(perCall.length / 2)],
+    minMicroseconds: perCall[0],
+    calls: batches * benchCase.iterations,
+    goalMicroseconds: benchCase.goalMicroseconds,
+  };
+}
+
+const FENRIR = resolve(import.meta.dirname, '../../shared/data/fenrir');
+
+/** The model cases of issue 2, on the paper's saved 30-experiment schedule. */
+function modelCases(): BenchCase[] {
+  if (!existsSync(FENRIR)) {
+    console.warn(`model benchmarks skipped: ${FENRIR} not found (they use the paper's saved schedule)`);
+    return [];
+  }
+  const profile = readProfileFile(resolve(FENRIR, 'traffic_profiles/gitlab_12_months.csv'));
+  const file = readScheduleFile(resolve(FENRIR, 'restart/schedule_GA_mid_exp30_pop40_gen90_4.json'));
+  const individual: Individual = individualOfScheduleFile(profile, file, 'parity schedule');
+  const { problem } = individual;
+  const n = problem.experiments.length;
+  let e = 0;
+  let sink = 0;
+  return [
+    {
+      name: 'model: full validity + fitness, 30-experiment parity schedule',
+      run: () => {
+        individual.evaluateFromScratch();
+        sink += individual.fitness;
+      },
+      iterations: 200,
+      goalMicroseconds: 50,
+    },
+    {
+      name: 'model: incremental re-check after one experiment moves (beginEdit + change + endEdit)',
+      run: () => {
+        // move one experiment by an hour and back: two incremental re-checks per call
+        e = (e + 1) % n;
+        const schedule = individual.schedules[e];
+        individual.beginEdit(e);
+        schedule.start += 1;
+        individual.endEdit(e);
+        individual.beginEdit(e);
+        schedule.start -= 1;
+        individual.endEdit(e);
+        sink += individual.valid ? 1 : 0;
+      },
+      iterations: 3000,
+      // two re-checks per call, so the 10 µs goal per re-check is 20 µs per call
+      goalMicroseconds: 20,
+    },
+  ];
+}
+
+/** Every case, in the order they are reported. */
+export function allBenchCases(): BenchCase[] {
+  return [...modelCases(), ...algorithmBenchCases()];
+}
+
+/** Runs the cases whose names contain one of `filters` (all when none), reporting each as it finishes. */
+export function runBenchCases(filters: readonly string[] | undefined, report: (result: BenchResult) => void): void {
+  const cases = allBenchCases();
+  const selected = filters?.length ? cases.filter((c) => filters.some((f) => c.name.includes(f))) : cases;
+  for (const benchCase of selected) report(measure(benchCase));
+}
