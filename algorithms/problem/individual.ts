@@ -31,6 +31,10 @@ export class Individual {
   userGroupScore = 0;
   startScore = 0;
   fitness = 0;
+  // every capacity-load cell outside [touchedFrom, touchedTo) is 0, so clearing and copying the
+  // table touch only that range (schedules use a fraction of the profile's hours)
+  private touchedFrom = 0;
+  private touchedTo = 0;
 
   constructor(readonly problem: Problem) {
     const n = problem.experiments.length;
@@ -82,7 +86,7 @@ export class Individual {
 
   /** Recomputes every derived value from the schedules alone (the reference for the incremental path). */
   evaluateFromScratch(): void {
-    this.capacityLoad.fill(0);
+    this.clearCapacityLoad();
     this.overloadedCells = 0;
     this.brokenExperiments = 0;
     this.ruleFlags.fill(0);
@@ -111,7 +115,7 @@ export class Individual {
 
   /** Rebuilds the capacity-load table from the schedules and refreshes the totals (after `adoptExperiment`). */
   rebuildCapacityLoad(): void {
-    this.capacityLoad.fill(0);
+    this.clearCapacityLoad();
     this.overloadedCells = 0;
     for (let e = 0; e < this.schedules.length; e++) if (this.placed[e]) this.applyLoad(e, 1);
     this.updateTotals();
@@ -127,7 +131,10 @@ export class Individual {
   copyFrom(other: Individual): void {
     for (let e = 0; e < this.schedules.length; e++) this.schedules[e].copyFrom(other.schedules[e]);
     this.placed.set(other.placed);
-    this.capacityLoad.set(other.capacityLoad);
+    this.clearCapacityLoad();
+    this.capacityLoad.set(other.capacityLoad.subarray(other.touchedFrom, other.touchedTo), other.touchedFrom);
+    this.touchedFrom = other.touchedFrom;
+    this.touchedTo = other.touchedTo;
     this.overloadedCells = other.overloadedCells;
     this.ruleFlags.set(other.ruleFlags);
     this.brokenExperiments = other.brokenExperiments;
@@ -146,6 +153,24 @@ export class Individual {
     return copy;
   }
 
+  private clearCapacityLoad(): void {
+    this.capacityLoad.fill(0, this.touchedFrom, this.touchedTo);
+    this.touchedFrom = 0;
+    this.touchedTo = 0;
+  }
+
+  /** Widens the touched range of the capacity-load table to cover cells [from, to). */
+  private touchCells(from: number, to: number): void {
+    if (from >= to) return;
+    if (this.touchedFrom === this.touchedTo) {
+      this.touchedFrom = from;
+      this.touchedTo = to;
+    } else {
+      if (from < this.touchedFrom) this.touchedFrom = from;
+      if (to > this.touchedTo) this.touchedTo = to;
+    }
+  }
+
   /** Adds (sign 1) or removes (sign −1) e's fractions to the capacity-load table, inside the profile (no re-evaluation). */
   private applyLoad(e: number, sign: 1 | -1): void {
     const schedule = this.schedules[e];
@@ -156,6 +181,7 @@ export class Individual {
     const first = schedule.start < 0 ? -schedule.start : 0; // not Math.max(0, -start): -0 would make the loop index a double
     const last = Math.min(schedule.duration, hours - schedule.start);
     const { groupMask, permille } = schedule;
+    if (sign === 1) this.touchCells((serviceBase + schedule.start + first) * groups, (serviceBase + schedule.start + last) * groups);
     let overloaded = 0;
     for (let offset = first; offset < last; offset++) {
       const cellBase = (serviceBase + schedule.start + offset) * groups;
@@ -209,24 +235,24 @@ export class Individual {
     if (duration === 0) flags |= ruleUninterrupted;
     if (start < 0 || start + duration > hours) flags |= Rule.insideProfile;
     if (problem.running[e] === 1 && start !== 0) flags |= Rule.runningPinned;
-    // rule 4 and §10's kept groups: a cheap separate pass, only for the experiments they concern
-    if (business || fixedGroups !== 0) {
-      const firstMask = groupMask[0];
-      for (let offset = 0; offset < duration; offset++) {
-        const mask = groupMask[offset] | 0;
-        if (business && mask !== firstMask) flags |= Rule.sameGroups;
-        if (fixedGroups !== 0 && mask !== fixedGroups) flags |= Rule.runningKeepsGroups;
-      }
+    // rule 4 and §10's kept groups are checked once per run of equal group sets, below; a schedule
+    // that sticks out of the profile (rare, and invalid anyway) gets a separate pass over all hours
+    const firstMask = groupMask[0] | 0;
+    const checksGroupSets = business || fixedGroups !== 0;
+    if (checksGroupSets && (flags & Rule.insideProfile) !== 0) {
+      for (let offset = 0; offset < duration; offset++) flags |= this.groupSetFlags(groupMask[offset] | 0, business, firstMask, fixedGroups);
     }
     // hours outside the profile are already flagged (rule 6) and have no traffic to check
     // not Math.max(0, -start): -0 would turn the loop index into a double (about 10 % slower)
     const firstOffset = start < 0 ? -start : 0;
     const endOffset = Math.min(duration, hours - start);
+    this.touchCells((serviceBase + start + firstOffset) * groups, (serviceBase + start + endOffset) * groups);
     let coveredHours = 0;
     let offset = firstOffset;
     while (offset < endOffset) {
       // one run of hours with the same group set at a time: the set is decoded once per run
       const mask = groupMask[offset] | 0;
+      if (checksGroupSets) flags |= this.groupSetFlags(mask, business, firstMask, fixedGroups);
       if (mask === 0) {
         // no group: nothing consumed in this hour
         flags |= ruleUninterrupted;
@@ -307,6 +333,14 @@ export class Individual {
     this.durationScores[e] = duration > 0 ? experiment.minDuration / duration : 0;
     this.coverageScores[e] = preferred === 0 ? 1 : duration > 0 ? coveredHours / duration : 0;
     this.startScores[e] = 1 / (1 + Math.max(0, start));
+  }
+
+  /** Rule 4 (a business experiment keeps its first hour's groups) and §10's kept groups, for one hour's group set. */
+  private groupSetFlags(mask: number, business: boolean, firstMask: number, fixedGroups: number): number {
+    let flags = 0;
+    if (business && mask !== firstMask) flags |= Rule.sameGroups;
+    if (fixedGroups !== 0 && mask !== fixedGroups) flags |= Rule.runningKeepsGroups;
+    return flags;
   }
 
   /** D, U, S, F from the per-experiment scores, summed in experiment order (deterministic, drift-free). */
