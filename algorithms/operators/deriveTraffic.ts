@@ -22,6 +22,7 @@ export function deriveTraffic(individual: Individual, e: number, rng: Rng): void
   const constantMinimum = gradual ? 0 : constantMinTraffic(experiment.requiredTotalTraffic, duration);
   const rampNumerator = gradual ? gradualRampNumerator(experiment, duration) : 0;
   const rampStart = experiment.startTraffic ?? 0;
+  const durationSquared = duration * duration;
   let runMask = -1;
   for (let offset = 0; offset < duration; offset++) {
     const mask = groupMask[offset];
@@ -32,7 +33,7 @@ export function deriveTraffic(individual: Individual, e: number, rng: Rng): void
       if (count > 0) sampleRatio(rng, count, shares);
     }
     const hour = start + offset;
-    const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
+    const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, durationSquared) : constantMinimum;
     const insideProfile = hour >= 0 && hour < hours;
     let share = 0;
     for (let m = mask; m !== 0; m &= m - 1) {

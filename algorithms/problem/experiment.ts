@@ -47,7 +47,7 @@ export function constantMinTraffic(requiredTotalTraffic: number, duration: numbe
  */
 export function gradualMinTrafficAt(experiment: Experiment, offset: number, duration: number): number {
   if (offset < 0 || offset > duration) return 0;
-  return rampAt(gradualRampNumerator(experiment, duration), experiment.startTraffic ?? 0, offset, duration);
+  return rampAt(gradualRampNumerator(experiment, duration), experiment.startTraffic ?? 0, offset, duration * duration);
 }
 
 /** The float `2 · (total − start · duration)` of the ramp, constant over one schedule (hoisted out of hour loops). */
@@ -56,7 +56,10 @@ export function gradualRampNumerator(experiment: Experiment, duration: number): 
   return Math.fround(2 * Math.fround(Math.fround(experiment.requiredTotalTraffic) - Math.fround(start * duration)));
 }
 
-/** The ramp's value at `offset` (0 ≤ offset ≤ duration) given its numerator. */
-export function rampAt(numerator: number, startTraffic: number, offset: number, duration: number): number {
-  return Math.round(Math.fround(numerator * offset) / (duration * duration) + startTraffic);
+/**
+ * The ramp's value at `offset` (0 ≤ offset ≤ duration) given its numerator and duration²
+ * (both constant over one schedule, so hour loops compute them once).
+ */
+export function rampAt(numerator: number, startTraffic: number, offset: number, durationSquared: number): number {
+  return Math.round(Math.fround(numerator * offset) / durationSquared + startTraffic);
 }

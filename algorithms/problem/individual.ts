@@ -226,6 +226,7 @@ export class Individual {
     const constantMinimum = gradual ? 0 : constantMinTraffic(experiment.requiredTotalTraffic, duration);
     const rampNumerator = gradual ? gradualRampNumerator(experiment, duration) : 0;
     const rampStart = experiment.startTraffic ?? 0;
+    const durationSquared = duration * duration;
     // int32 for the single-group loop's int32 comparison; one group's consumption stays below
     // 2^31 − 1 (see consumedRequestsInt32), so clamping changes no comparison
     const constantMinimumInt32 = Math.min(constantMinimum, 2147483647) | 0;
@@ -256,7 +257,7 @@ export class Individual {
       if (mask === 0) {
         // no group: nothing consumed in this hour
         flags |= ruleUninterrupted;
-        const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
+        const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, durationSquared) : constantMinimum;
         if (0 < minimum) flags |= ruleEnoughTraffic;
         offset++;
       } else if ((mask & (mask - 1)) === 0) {
@@ -286,15 +287,15 @@ export class Individual {
             const loadBefore = load[cell];
             load[cell] = loadBefore + amount;
             if (loadBefore + amount > full && loadBefore <= full) overloaded++;
-            if (consumed < rampAt(rampNumerator, rampStart, offset, duration)) flags |= ruleEnoughTraffic;
+            if (consumed < rampAt(rampNumerator, rampStart, offset, durationSquared)) flags |= ruleEnoughTraffic;
           }
         }
         if (((preferred >>> g) & 1) === 1) coveredHours += offset - runStart;
       } else {
-        for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++) {
-          const rowBase = offset * groups;
-          const requestBase = (start + offset) * groups;
-          const cellBase = (serviceBase + start + offset) * groups;
+        let rowBase = offset * groups;
+        let requestBase = (start + offset) * groups;
+        let cellBase = (serviceBase + start + offset) * groups;
+        for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, rowBase += groups, requestBase += groups, cellBase += groups) {
           let consumed = 0;
           let top = -1;
           let second = -1;
@@ -321,7 +322,7 @@ export class Individual {
           if (!anyPositive) flags |= ruleUninterrupted;
           // "primary": present and strictly above every other group of that hour (ties: none is primary)
           if (top > second && ((preferred >>> topGroup) & 1) === 1) coveredHours++;
-          const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, duration) : constantMinimum;
+          const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, durationSquared) : constantMinimum;
           if (consumed < minimum) flags |= ruleEnoughTraffic;
         }
       }
