@@ -22,6 +22,8 @@ export interface BenchCase {
   /** calls per batch */
   readonly iterations: number;
   readonly batches?: number;
+  /** calls before timing starts, for the JIT (default: half a batch) */
+  readonly warmUpCalls?: number;
   /** goal in microseconds per call, if the issue set one */
   readonly goalMicroseconds?: number;
 }
@@ -37,7 +39,7 @@ export interface BenchResult {
 export function measure(benchCase: BenchCase): BenchResult {
   const batches = benchCase.batches ?? 15;
   const { run, iterations } = benchCase;
-  for (let i = 0; i < Math.max(1, Math.ceil(iterations / 2)); i++) run(); // warm-up (JIT)
+  for (let i = 0; i < (benchCase.warmUpCalls ?? Math.max(1, Math.ceil(iterations / 2))); i++) run(); // warm-up (JIT)
   const perCall: number[] = [];
   for (let b = 0; b < batches; b++) {
     const started = process.hrtime.bigint();
@@ -76,7 +78,10 @@ function modelCases(): BenchCase[] {
         individual.evaluateFromScratch();
         sink += individual.fitness;
       },
-      iterations: 200,
+      iterations: 100,
+      // many short batches: the median then shrugs off bursts of load from other tenants of the machine
+      batches: 61,
+      warmUpCalls: 2000,
       goalMicroseconds: 50,
     },
     {
@@ -93,7 +98,9 @@ function modelCases(): BenchCase[] {
         individual.endEdit(e);
         sink += individual.valid ? 1 : 0;
       },
-      iterations: 3000,
+      iterations: 1000,
+      batches: 61,
+      warmUpCalls: 2000,
       // two re-checks per call, so the 10 µs goal per re-check is 20 µs per call
       goalMicroseconds: 20,
     },
