@@ -3,6 +3,7 @@ import type { Algorithm } from './algorithm.js';
 import { Individual } from './problem/individual.js';
 import { greedyCrossover } from './operators/greedyCrossover.js';
 import { mutate } from './operators/mutation/mutate.js';
+import { MAX_MOVE_HOURS } from './operators/mutation/moveSchedule.js';
 import { rouletteSelection } from './operators/rouletteSelection.js';
 import { samplePopulation } from './operators/samplePopulation.js';
 import { createContext, runSearch } from './searchDriver.js';
@@ -14,6 +15,7 @@ export const geneticParams = z.object({
   crossoverProbability: z.number().min(0).max(1).default(0.9),
   mutationProbability: z.number().min(0).max(1).default(0.5),
   mutationScope: z.number().min(0).max(1).default(0.15),
+  maxMoveHours: z.number().int().min(1).default(MAX_MOVE_HOURS),
   elitism: z.number().int().min(0).default(5),
   targetFitness: z.number().default(1),
 }).strict().refine((params) => params.elitism < params.populationSize, {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Algorithm } from './algorithm.js';
 import type { Individual } from './problem/individual.js';
 import { bestIndex, samplePopulation } from './operators/samplePopulation.js';
+import { MAX_MOVE_HOURS } from './operators/mutation/moveSchedule.js';
 import { validNeighbour } from './operators/validNeighbour.js';
 import { createContext, runSearch } from './searchDriver.js';
 import { Termination } from './termination.js';
@@ -12,6 +13,7 @@ export const neighbourhoodParams = {
   iterations: z.number().int().min(0).default(3000),
   mutationProbability: z.number().min(0).max(1).default(0.5),
   mutationScope: z.number().min(0).max(1).default(0.15),
+  maxMoveHours: z.number().int().min(1).default(MAX_MOVE_HOURS),
 };
 
 export const localSearchParams = z.object(neighbourhoodParams).strict();

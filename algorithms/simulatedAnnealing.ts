@@ -68,7 +68,7 @@ export const simulatedAnnealingAsPublished: Algorithm<SimulatedAnnealingParams> 
   run(problem, params, options) {
     const rescheduling = problem.running.some((flag) => flag === 1);
     if (rescheduling) return anneal(problem, params, options, true);
-    const { iterations, populationSize, mutationProbability, mutationScope } = params;
-    return localSearch.run(problem, { iterations, populationSize, mutationProbability, mutationScope }, options);
+    const { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours } = params;
+    return localSearch.run(problem, { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours }, options);
   },
 };

@@ -82,6 +82,14 @@ describe('move', () => {
     const expected = [...Array.from({ length: 48 }, (_, i) => i + 1), ...Array.from({ length: 48 }, (_, i) => -(i + 1))];
     expect([...shifts].sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
   });
+
+  it('shifts by up to maxMoveHours when the mutation sets it (draw 99 → 100 h)', () => {
+    const schedule = scheduleOf(10, [{ 0: 100 }]);
+    const rng = scriptedRng([99, 0]);
+    expect(moveSchedule(schedule, REGRESSION, problem, rng, { mutationProbability: 1, mutationScope: 1, maxMoveHours: 100 })).toBe(true);
+    expect(rng.remaining()).toBe(0);
+    expect(schedule.start).toBe(110);
+  });
 });
 
 describe('shorten', () => {

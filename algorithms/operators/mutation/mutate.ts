@@ -13,6 +13,8 @@ export interface MutationParams {
   readonly mutationProbability: number;
   /** operations per mutation = round(experiments × scope) */
   readonly mutationScope: number;
+  /** largest shift of a move in hours (default MAX_MOVE_HOURS = 48, the spec's) */
+  readonly maxMoveHours?: number;
 }
 
 /** The nine operations with the paper's weights (spec §8). */
@@ -59,7 +61,7 @@ export function mutate(individual: Individual, params: MutationParams, rng: Rng)
     const e = rng.below(n);
     const operation = drawOperation(rng);
     individual.beginEdit(e);
-    const changed = operation(individual.schedules[e], e, problem, rng);
+    const changed = operation(individual.schedules[e], e, problem, rng, params);
     if (!changed) {
       individual.cancelEdit(e);
       continue;

@@ -1,6 +1,7 @@
 import type { ExperimentSchedule } from '../../problem/experimentSchedule.js';
 import type { Problem } from '../../problem/problem.js';
 import type { Rng } from '../../random/rng.js';
+import type { MutationParams } from './mutate.js';
 
 /** Amount added where a group is newly added or flipped in without a fraction: 0.005 (spec §8). */
 export const ADDED_GROUP_PERMILLE = 5;
@@ -8,8 +9,9 @@ export const ADDED_GROUP_PERMILLE = 5;
 /**
  * One mutation operation on experiment e's schedule. Returns false when it does not apply
  * (it then counts for nothing and the caller draws another). The caller re-derives traffic.
+ * `params` carries the mutation's settings (only move reads one: `maxMoveHours`).
  */
-export type MutationOperation = (schedule: ExperimentSchedule, e: number, problem: Problem, rng: Rng) => boolean;
+export type MutationOperation = (schedule: ExperimentSchedule, e: number, problem: Problem, rng: Rng, params?: MutationParams) => boolean;
 
 /** A random inclusive offset range [from, to] inside the schedule, drawn as the original does. */
 export function randomRange(schedule: ExperimentSchedule, rng: Rng): [number, number] {
