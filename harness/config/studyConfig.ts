@@ -5,10 +5,11 @@ export const RESS_VARIANTS = ['low', 'mid', 'high'] as const;
 export type Ress = (typeof RESS_VARIANTS)[number];
 
 /**
- * The studies of the paper's evaluation (spec §11). A study's name is also its kind: the
- * derived tables (calibration-ga.csv, max-fitness.csv, …) select trials by it.
+ * The studies of the paper's evaluation (spec §11), plus `sensitivity`: parameter sweeps beyond
+ * the paper (e.g. configs/sensitivity.json). A study's name is also its kind: the derived tables
+ * (calibration-ga.csv, max-fitness.csv, sensitivity.csv, …) select trials by it.
  */
-export const STUDY_NAMES = ['calibration', 'max-fitness', 'scaling', 'reevaluation'] as const;
+export const STUDY_NAMES = ['calibration', 'max-fitness', 'scaling', 'reevaluation', 'sensitivity'] as const;
 export type StudyName = (typeof STUDY_NAMES)[number];
 
 /** RS population size of the paper; the initial population of algorithms without a populationSize. */

@@ -1,3 +1,4 @@
+import { gridSetting } from '../plan/gridCombinations.js';
 import type { Trial } from '../plan/trial.js';
 import type { TrialRecord } from '../run/trialOutcome.js';
 import { toCsv, type CsvValue } from './csv.js';
@@ -5,7 +6,7 @@ import { toCsv, type CsvValue } from './csv.js';
 /** trials.csv, one tidy row per trial — a contract with the figures step: keep names and order. */
 export const TRIALS_COLUMNS = [
   'trial_id', 'study', 'algorithm', 'experiments', 'ress', 'repetition', 'seed',
-  'population', 'generations', 'iterations',
+  'population', 'generations', 'iterations', 'grid',
   'fitness', 'duration_score', 'user_group_score', 'start_score', 'valid',
   'runtime_ms', 'evaluations', 'crossovers', 'mutations', 'invalid_candidates', 'error',
 ] as const;
@@ -26,6 +27,7 @@ export function trialRow(record: TrialRecord): Record<string, CsvValue> {
     population: numberParam(trial, 'populationSize'),
     generations: numberParam(trial, 'generations'),
     iterations: numberParam(trial, 'iterations'),
+    grid: trial.grid ? gridSetting(trial.grid) : undefined,
     fitness: m?.fitness,
     duration_score: m?.durationScore,
     user_group_score: m?.userGroupScore,

@@ -11,6 +11,11 @@ export function gridCombinations(grid: Readonly<Record<string, readonly number[]
   return combinations;
 }
 
+/** A grid combination as trials.csv shows it, e.g. `populationSize=40 generations=90`. */
+export function gridSetting(combination: Readonly<Record<string, number>>): string {
+  return Object.entries(combination).map(([key, value]) => `${key}=${value}`).join(' ');
+}
+
 /** The id segment naming one grid combination, e.g. `populationSize40-generations90`. */
 export function gridTag(combination: Readonly<Record<string, number>>): string {
   return Object.entries(combination).map(([key, value]) => `${key}${value}`).join('-');

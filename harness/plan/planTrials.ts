@@ -25,6 +25,7 @@ export function planTrials(config: StudyConfig): Trial[] {
                 study: study.name,
                 algorithm: entry.name,
                 params,
+                ...(entry.grid ? { grid: combination } : {}),
                 experiments: size,
                 ress,
                 repetition,

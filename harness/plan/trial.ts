@@ -26,6 +26,8 @@ export interface Trial {
   readonly algorithm: string;
   /** complete parameters (the algorithm's defaults filled in) */
   readonly params: Readonly<Record<string, unknown>>;
+  /** a grid trial's swept parameters and their values (absent outside grids) */
+  readonly grid?: Readonly<Record<string, number>>;
   readonly experiments: number;
   readonly ress: Ress;
   /** 1-based */

@@ -45,6 +45,7 @@ const tableTitles: Record<string, string> = {
   'calibration-ls.csv': 'Local-search calibration',
   'max-fitness.csv': 'Maximum fitness',
   'reevaluation.csv': 'Re-evaluation',
+  'sensitivity.csv': 'Sensitivity sweeps',
   'comparisons.csv': 'Pairwise comparisons: Mann–Whitney U and Vargha–Delaney Â12',
 };
 

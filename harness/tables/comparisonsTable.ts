@@ -3,6 +3,7 @@ import { holmAdjust } from '../stats/holmAdjustment.js';
 import { mannWhitneyU } from '../stats/mannWhitney.js';
 import { A12_THRESHOLDS_TEXT, a12Magnitude, varghaDelaneyA12 } from '../stats/varghaDelaney.js';
 import { groupBy } from './groupBy.js';
+import { PARAMETER_SWEEPS } from './parameterSweeps.js';
 import type { TrialRow } from './trialRows.js';
 
 /** The algorithm every other is compared with (the paper's claim is about the GA). */
@@ -27,7 +28,7 @@ const METRICS: readonly { name: string; valueOf: (row: TrialRow) => number }[] =
  * A pair needs at least one successful trial on each side.
  */
 export function comparisonsTable(rows: readonly TrialRow[]): string {
-  const successful = rows.filter((row) => row.fitness !== undefined && row.study !== 'calibration');
+  const successful = rows.filter((row) => row.fitness !== undefined && !PARAMETER_SWEEPS.has(row.study));
   const output: Record<string, string | number | undefined>[] = [];
   for (const { key: [study, experiments, ress], items } of groupBy(successful, (row) => [row.study, row.experiments, row.ress])) {
     const byAlgorithm = groupBy(items, (row) => [row.algorithm]);

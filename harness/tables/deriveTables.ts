@@ -4,6 +4,7 @@ import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { calibrationGaTable, calibrationLocalSearchTable } from './calibrationTables.js';
 import { comparisonsTable } from './comparisonsTable.js';
 import { maxFitnessTable, reevaluationTable } from './bestAndMeanTables.js';
+import { sensitivityTable } from './sensitivityTable.js';
 import { fitnessTable, runtimeTable } from './summaryTables.js';
 import { parseTrialRows, type TrialRow } from './trialRows.js';
 
@@ -15,6 +16,7 @@ export const TABLES: Readonly<Record<string, (rows: readonly TrialRow[]) => stri
   'calibration-ls': calibrationLocalSearchTable,
   'max-fitness': maxFitnessTable,
   reevaluation: reevaluationTable,
+  sensitivity: sensitivityTable,
   comparisons: comparisonsTable,
 };
 

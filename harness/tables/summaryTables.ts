@@ -1,15 +1,11 @@
 import { describe } from '../stats/descriptiveStatistics.js';
 import { toCsv } from '../output/csv.js';
 import { groupBy } from './groupBy.js';
+import { PARAMETER_SWEEPS } from './parameterSweeps.js';
 import type { TrialRow } from './trialRows.js';
 
 const SUMMARY_COLUMNS = ['study', 'algorithm', 'experiments', 'ress', 'n', 'mean', 'sd', 'median', 'iqr', 'min', 'max'] as const;
 
-/**
- * Studies whose trials of one algorithm differ in parameters (calibration sweeps); their
- * summaries are calibration-ga.csv and calibration-ls.csv, not the per-algorithm tables.
- */
-const PARAMETER_SWEEPS = new Set(['calibration']);
 
 /** fitness.csv: descriptive statistics of the best fitness per study, algorithm, size and RESS (successful trials; n counts them). */
 export function fitnessTable(rows: readonly TrialRow[]): string {

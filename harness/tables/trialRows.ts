@@ -11,8 +11,13 @@ export interface TrialRow {
   readonly population?: number;
   readonly generations?: number;
   readonly iterations?: number;
+  /** a grid trial's setting, e.g. `maxMoveHours=72` (trials.csv of older versions lack the column) */
+  readonly grid?: string;
   /** undefined for a failed trial */
   readonly fitness?: number;
+  readonly durationScore?: number;
+  readonly userGroupScore?: number;
+  readonly startScore?: number;
   readonly runtimeSeconds: number;
   readonly error?: string;
 }
@@ -30,7 +35,11 @@ export function parseTrialRows(text: string): TrialRow[] {
     population: optionalNumber(record.population),
     generations: optionalNumber(record.generations),
     iterations: optionalNumber(record.iterations),
+    grid: record.grid || undefined,
     fitness: optionalNumber(record.fitness),
+    durationScore: optionalNumber(record.duration_score),
+    userGroupScore: optionalNumber(record.user_group_score),
+    startScore: optionalNumber(record.start_score),
     runtimeSeconds: Number(record.runtime_ms) / 1000,
     error: record.error === '' ? undefined : record.error,
   }));

@@ -30,6 +30,9 @@ describe('trial planning', () => {
     expect(trials.map((trial) => trial.index)).toEqual(trials.map((_, i) => i));
     expect(trials[0].id).toBe('calibration/genetic/populationSize30-generations50/mid/n25/r1');
     expect(trials[4].id).toBe('calibration/local-search/iterations100/mid/n25/r1');
+    // grid trials name their swept values; others have none
+    expect(trials[0].grid).toEqual({ populationSize: 30, generations: 50 });
+    expect(trials.find((trial) => trial.id === 'scaling/genetic/high/n20/r3')!.grid).toBeUndefined();
     expect(trials.find((trial) => trial.id === 'scaling/genetic/high/n20/r3')).toBeDefined();
     expect(new Set(trials.map((trial) => trial.id)).size).toBe(trials.length);
   });

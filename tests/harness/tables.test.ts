@@ -22,6 +22,10 @@ const trialsCsv = toCsv(TRIALS_COLUMNS, [
   trial('calibration', 'genetic', 1, 0.5, { population: 30, generations: 30 }), trial('calibration', 'genetic', 2, 0.7, { population: 30, generations: 30 }),
   trial('calibration', 'genetic', 1, 0.6, { population: 40, generations: 30 }),
   trial('calibration', 'local-search', 1, 0.4, { iterations: 100 }), trial('calibration', 'local-search', 2, 0.45, { iterations: 200 }),
+  trial('sensitivity', 'genetic', 1, 0.6, { grid: 'maxMoveHours=48', duration_score: 0.9, start_score: 0.2, user_group_score: 1 }),
+  trial('sensitivity', 'genetic', 2, 0.7, { grid: 'maxMoveHours=48', duration_score: 0.8, start_score: 0.4, user_group_score: 1 }),
+  trial('sensitivity', 'genetic', 1, 0.8, { grid: 'maxMoveHours=96', duration_score: 0.9, start_score: 0.6, user_group_score: 1 }),
+  trial('sensitivity', 'genetic', 2, undefined, { grid: 'maxMoveHours=96' }),
 ]);
 const tables = deriveTables(trialsCsv);
 const rowsOf = (name: string) => parse(tables.get(name)!, { columns: true }) as Record<string, string>[];
@@ -29,7 +33,8 @@ const headerOf = (name: string) => tables.get(name)!.split('\n')[0];
 
 describe('tables derived from trials.csv', () => {
   it('writes every table with its columns', () => {
-    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'comparisons']);
+    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons']);
+    expect(headerOf('sensitivity')).toBe('algorithm,experiments,ress,setting,n,mean_fitness,sd_fitness,median_fitness,mean_duration_score,mean_user_group_score,mean_start_score,mean_runtime_s');
     expect(headerOf('fitness')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     expect(headerOf('runtime')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     expect(headerOf('comparisons')).toBe('study,experiments,ress,metric,algorithm_1,algorithm_2,n1,n2,u1,u,p_value,p_method,p_holm,a12,magnitude,magnitude_thresholds');
@@ -51,6 +56,16 @@ describe('tables derived from trials.csv', () => {
       expect.objectContaining({ population: '40', generations: '30', n: '1', mean_fitness: '0.6', sd_fitness: '' }),
     ]);
     expect(rowsOf('calibration-ls').map((row) => [row.algorithm, row.iterations, row.mean_fitness])).toEqual([['local-search', '100', '0.4'], ['local-search', '200', '0.45']]);
+  });
+
+  it('tabulates sensitivity sweeps per setting, with the mean of each score (failed trials left out)', () => {
+    const rows = rowsOf('sensitivity');
+    expect(rows.map((row) => [row.algorithm, row.setting, row.n])).toEqual([['genetic', 'maxMoveHours=48', '2'], ['genetic', 'maxMoveHours=96', '1']]);
+    expect(Number(rows[0].mean_fitness)).toBeCloseTo(0.65, 12);
+    expect(Number(rows[0].mean_duration_score)).toBeCloseTo(0.85, 12);
+    expect(Number(rows[0].mean_start_score)).toBeCloseTo(0.3, 12);
+    expect(Number(rows[0].mean_runtime_s)).toBeCloseTo(1.5, 12);
+    expect(rows[1]).toMatchObject({ mean_fitness: '0.8', mean_start_score: '0.6', mean_runtime_s: '1' });
   });
 
   it('reports best and mean for maximum fitness and re-evaluation', () => {
