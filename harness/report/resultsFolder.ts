@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readScheduleFile } from '../io/readInputs.js';
 import type { ScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
@@ -67,13 +67,19 @@ export class ResultsFolder {
     });
   }
 
-  /** Every `tables/*.csv`, by file name; a missing folder is no tables. */
+  /**
+   * Every `tables/*.csv` with at least one data row, by file name; a missing folder is no tables.
+   * Header-only tables belong to studies this run did not include (e.g. calibration-ga.csv of a
+   * `--only scaling` run): they are left out, not reported as errors.
+   */
   tableFiles(): string[] {
+    let files: string[];
     try {
-      return readdirSync(this.path('tables')).filter((file) => file.endsWith('.csv')).sort();
+      files = readdirSync(this.path('tables')).filter((file) => file.endsWith('.csv')).sort();
     } catch {
       return [];
     }
+    return files.filter((file) => !isHeaderOnly(this.path('tables', file)));
   }
 
   table(file: string): CsvText {
@@ -106,5 +112,14 @@ export class ResultsFolder {
     }
     if (entry.error !== undefined) throw entry.error;
     return entry.value as T;
+  }
+}
+
+/** True for a file whose only non-empty line is its header (unreadable files are left to the reader to report). */
+function isHeaderOnly(path: string): boolean {
+  try {
+    return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '').length === 1;
+  } catch {
+    return false;
   }
 }

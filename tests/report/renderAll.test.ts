@@ -128,4 +128,14 @@ describe('renderAll with broken inputs', () => {
     expect(result.errors).toEqual([]);
     expect(result.skipped.map((line) => line.split(':')[0]).sort()).toEqual(['calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation']);
   });
+
+  it('leaves header-only tables (studies the run does not have) out of the report, without error', async () => {
+    const run = syntheticRun('empty-table');
+    writeFileSync(join(run.directory, 'tables', 'sensitivity.csv'), 'algorithm,experiments,ress,setting,n,mean_fitness\n');
+    const result = await renderAll(run.directory, { loadProfile: () => run.profile });
+    expect(result.errors).toEqual([]);
+    const markdown = readFileSync(join(run.directory, 'report.md'), 'utf8');
+    expect(markdown).not.toContain('tables/sensitivity.csv');
+    expect(markdown).toContain('tables/fitness.csv');
+  });
 });
