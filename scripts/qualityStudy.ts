@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/qualityStudy.ts [--data SPEC] [--seeds 5] [--sizes 10,30] [--ress mid]`
+ * `npx tsx scripts/qualityStudy.ts [--data SPEC] [--seeds 5] [--sizes 10,30] [--ress mid] [--param key=value …]`
  *
  * Solution quality at the paper's budgets (GA 40 × 90, LS/SA 3000 iterations, RS 40 samples):
  * per size and seed one shared initial population (the paper's fairness set-up: RS's sample is
@@ -39,7 +39,13 @@ async function main(): Promise<void> {
     .option('seeds', { type: 'number', default: 5 })
     .option('sizes', { type: 'string', default: '10,30' })
     .option('ress', { type: 'string', default: 'mid', choices: ['low', 'mid', 'high'] })
+    .option('param', { type: 'string', array: true, default: [], describe: 'key=value for every algorithm that has the parameter, e.g. maxMoveHours=96' })
     .strict().help().parseAsync();
+  const extra = Object.fromEntries(args.param.map((assignment) => {
+    const [key, value] = assignment.split('=');
+    if (!key || value === undefined || !Number.isFinite(Number(value))) throw new Error(`--param ${assignment}: expected key=number`);
+    return [key, Number(value)];
+  }));
   const source = openDataSource(args.data);
   const sizes = args.sizes.split(',').map(Number);
   const results = new Map<string, Outcome[]>(); // `${label}/${size}` → outcomes
@@ -51,7 +57,9 @@ async function main(): Promise<void> {
       for (const { label, name, params } of ALGORITHMS) {
         const algorithm = getAlgorithm(name);
         const started = performance.now();
-        const { best } = algorithm.run(problem, algorithm.paramsSchema.parse(params), { rng: Rng.fromSeed(deriveSeed(seed, name)), initialPopulation: population });
+        const defaults = algorithm.paramsSchema.parse({}) as Record<string, unknown>;
+        const applicable = Object.fromEntries(Object.entries(extra).filter(([key]) => key in defaults));
+        const { best } = algorithm.run(problem, algorithm.paramsSchema.parse({ ...params, ...applicable }), { rng: Rng.fromSeed(deriveSeed(seed, name)), initialPopulation: population });
         const outcome = { fitness: best.fitness, d: best.durationScore, u: best.userGroupScore, s: best.startScore, ms: performance.now() - started, valid: best.valid };
         const key = `${label}/${size}`;
         results.set(key, [...(results.get(key) ?? []), outcome]);
@@ -65,7 +73,7 @@ async function main(): Promise<void> {
     return `${mean(values).toFixed(digits)} ± ${sd(values).toFixed(digits)}`;
   };
   const lines = [
-    `Mean fitness over ${args.seeds} seeds, ${args.ress} RESS, ${source.name} (shared initial population per seed; GA 40×90, LS/SA 3000 it., RS 40)`,
+    `Mean fitness over ${args.seeds} seeds, ${args.ress} RESS, ${source.name} (shared initial population per seed; GA 40×90, LS/SA 3000 it., RS 40${args.param.length > 0 ? `; ${args.param.join(', ')}` : ''})`,
     '',
     `| algorithm | ${sizes.map((n) => `F, ${n} exp.`).join(' | ')} | ${sizes.map((n) => `D / U / S, ${n} exp.`).join(' | ')} | ${sizes.map((n) => `time, ${n} exp.`).join(' | ')} | valid |`,
     `|---|${sizes.map(() => '---:').join('|')}|${sizes.map(() => '---').join('|')}|${sizes.map(() => '---:').join('|')}|---|`,
