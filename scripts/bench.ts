@@ -15,23 +15,33 @@ async function main(): Promise<void> {
     .usage('$0 [--only NAME,…] [--json]\n\nTimes the model and the algorithms (median per call after warm-up, one worker thread).')
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
     .option('only', { type: 'string', describe: 'comma-separated substrings of case names to run' })
+    .option('in-process', {
+      type: 'boolean', default: false,
+      describe: 'run the cases in this process instead of a worker: shows the cost of the detach checks that loading yargs under tsx brings (scripts/benchCases.ts)',
+    })
     .strict().help().parseAsync();
   const filters = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const results: BenchResult[] = [];
-  const worker = new Worker(new URL('./benchWorker.mjs', import.meta.url), { workerData: { filters } });
-  worker.on('message', (result: BenchResult) => {
+  const report = (result: BenchResult) => {
     results.push(result);
     if (!args.json) {
       const goal = result.goalMicroseconds === undefined ? '' :
         `  (goal ≤ ${formatTime(result.goalMicroseconds)}: ${result.medianMicroseconds <= result.goalMicroseconds ? 'met' : 'MISSED'})`;
       console.log(`${formatTime(result.medianMicroseconds).padStart(10)} median  ${result.name}${goal}`);
     }
-  });
-  const exitCode = await new Promise<number>((done, failed) => {
-    worker.on('error', failed);
-    worker.on('exit', done);
-  });
-  if (exitCode !== 0) throw new Error(`the benchmark worker stopped with exit code ${exitCode}`);
+  };
+  if (args.inProcess) {
+    const { runBenchCases } = await import('./benchCases.js');
+    runBenchCases(filters, report);
+  } else {
+    const worker = new Worker(new URL('./benchWorker.mjs', import.meta.url), { workerData: { filters } });
+    worker.on('message', report);
+    const exitCode = await new Promise<number>((done, failed) => {
+      worker.on('error', failed);
+      worker.on('exit', done);
+    });
+    if (exitCode !== 0) throw new Error(`the benchmark worker stopped with exit code ${exitCode}`);
+  }
   if (args.json) {
     console.log(JSON.stringify({ node: process.version, cpu: (await import('node:os')).cpus()[0]?.model, results }, null, 2));
   }

@@ -15,14 +15,7 @@ import { algorithmNames, getAlgorithm } from '../algorithms/registry.js';
 import { RESS_VARIANTS } from '../datasets/baselineExperiments.js';
 import { openDataSource, type DataSource, type Ress } from '../datasets/dataSource.js';
 import { findFenrirFolder } from '../datasets/fenrirLocation.js';
-
-export interface AlgorithmBenchCase {
-  readonly name: string;
-  readonly run: () => void;
-  readonly iterations: number;
-  /** batches to time (bench.ts defaults to 15, far too many for runs of seconds) */
-  readonly batches?: number;
-}
+import type { BenchCase } from './benchCases.js';
 
 /** The paper's data if present, else the project's own. */
 export function benchDataSource(): DataSource {
@@ -39,7 +32,7 @@ function problemOf(source: DataSource, size: number, ress: Ress): Problem {
  * does exactly the same work; GA/LS/SA start from a pre-sampled population (the paper's set-up),
  * and RS times the sampling itself.
  */
-export function algorithmBenchCases(): AlgorithmBenchCase[] {
+export function algorithmBenchCases(): BenchCase[] {
   const source = benchDataSource();
   const problem = problemOf(source, 30, 'mid');
   let population: Individual[] | undefined;

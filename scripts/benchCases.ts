@@ -4,14 +4,14 @@
  *
  * Why a worker: under tsx, a process that has loaded some packages (yargs, vega-lite: seen with
  * `node --trace-protector-invalidation`) has V8's "ArrayBuffer detaching" protector invalidated,
- * and from then on every typed-array access carries a detach check; the search loop runs about
- * 15 % slower there (e.g. 55 µs instead of 47 µs for the full evaluation below). The trial
- * workers of `npm run replicate` load only the model and the algorithms, and so does this worker.
+ * and from then on every typed-array access carries a detach check (`npm run bench -- --in-process`
+ * shows it: 51 µs instead of 43 µs for the full evaluation below). The trial workers of
+ * `npm run replicate` load only the model and the algorithms, and so does this worker.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { individualOfScheduleFile } from '../algorithms/problem/scheduleFormat.js';
 import type { Individual } from '../algorithms/problem/individual.js';
+import { DEFAULT_FENRIR_FOLDER, findFenrirFolder } from '../datasets/fenrirLocation.js';
 import { readProfileFile, readScheduleFile } from '../harness/io/readInputs.js';
 import { algorithmBenchCases } from './benchAlgorithms.js';
 
@@ -21,6 +21,7 @@ export interface BenchCase {
   readonly run: () => void;
   /** calls per batch */
   readonly iterations: number;
+  /** batches to time (default 15; runs of seconds need fewer) */
   readonly batches?: number;
   /** calls before timing starts, for the JIT (default: half a batch) */
   readonly warmUpCalls?: number;
@@ -56,16 +57,15 @@ export function measure(benchCase: BenchCase): BenchResult {
   };
 }
 
-const FENRIR = resolve(import.meta.dirname, '../../shared/data/fenrir');
-
 /** The model cases of issue 2, on the paper's saved 30-experiment schedule. */
 function modelCases(): BenchCase[] {
-  if (!existsSync(FENRIR)) {
-    console.warn(`model benchmarks skipped: ${FENRIR} not found (they use the paper's saved schedule)`);
+  const fenrir = findFenrirFolder();
+  if (!fenrir) {
+    console.warn(`model benchmarks skipped: ${DEFAULT_FENRIR_FOLDER} not found (they use the paper's saved schedule)`);
     return [];
   }
-  const profile = readProfileFile(resolve(FENRIR, 'traffic_profiles/gitlab_12_months.csv'));
-  const file = readScheduleFile(resolve(FENRIR, 'restart/schedule_GA_mid_exp30_pop40_gen90_4.json'));
+  const profile = readProfileFile(resolve(fenrir, 'traffic_profiles/gitlab_12_months.csv'));
+  const file = readScheduleFile(resolve(fenrir, 'restart/schedule_GA_mid_exp30_pop40_gen90_4.json'));
   const individual: Individual = individualOfScheduleFile(profile, file, 'parity schedule');
   const { problem } = individual;
   const n = problem.experiments.length;

@@ -15,6 +15,7 @@ import { deriveSeed, Rng } from '../algorithms/random/rng.js';
 import { getAlgorithm } from '../algorithms/registry.js';
 import { openDataSource, type Ress } from '../datasets/dataSource.js';
 import { findFenrirFolder } from '../datasets/fenrirLocation.js';
+import { defaultParams, parseParamAssignments, resolveParams } from '../harness/schedule/algorithmParams.js';
 
 /** The paper's budgets (spec §7, §8, §11); `name` is the registry name. */
 const ALGORITHMS = [
@@ -41,10 +42,16 @@ async function main(): Promise<void> {
     .option('ress', { type: 'string', default: 'mid', choices: ['low', 'mid', 'high'] })
     .option('param', { type: 'string', array: true, default: [], describe: 'key=value for every algorithm that has the parameter, e.g. maxMoveHours=96' })
     .strict().help().parseAsync();
-  const extra = Object.fromEntries(args.param.map((assignment) => {
-    const [key, value] = assignment.split('=');
-    if (!key || value === undefined || !Number.isFinite(Number(value))) throw new Error(`--param ${assignment}: expected key=number`);
-    return [key, Number(value)];
+  const extra = parseParamAssignments(args.param);
+  for (const key of Object.keys(extra)) {
+    if (!ALGORITHMS.some(({ name }) => key in defaultParams(getAlgorithm(name)))) throw new Error(`--param ${key}: no algorithm of the study has this parameter`);
+  }
+  // each algorithm's parameters, resolved once: the paper's budget plus the --param keys it has
+  const paramsOf = new Map(ALGORITHMS.map(({ name, params }) => {
+    const algorithm = getAlgorithm(name);
+    const known = defaultParams(algorithm);
+    const applicable = Object.fromEntries(Object.entries(extra).filter(([key]) => key in known));
+    return [name, resolveParams(algorithm, { ...params, ...applicable })];
   }));
   const source = openDataSource(args.data);
   const sizes = args.sizes.split(',').map(Number);
@@ -54,12 +61,10 @@ async function main(): Promise<void> {
     const problem = createProblem(source.profile(), source.experimentSet(size, args.ress as Ress, 1));
     for (let seed = 1; seed <= args.seeds; seed++) {
       const population = samplePopulation(problem, 40, Rng.fromSeed(deriveSeed(seed, `population/n${size}`)));
-      for (const { label, name, params } of ALGORITHMS) {
+      for (const { label, name } of ALGORITHMS) {
         const algorithm = getAlgorithm(name);
         const started = performance.now();
-        const defaults = algorithm.paramsSchema.parse({}) as Record<string, unknown>;
-        const applicable = Object.fromEntries(Object.entries(extra).filter(([key]) => key in defaults));
-        const { best } = algorithm.run(problem, algorithm.paramsSchema.parse({ ...params, ...applicable }), { rng: Rng.fromSeed(deriveSeed(seed, name)), initialPopulation: population });
+        const { best } = algorithm.run(problem, paramsOf.get(name), { rng: Rng.fromSeed(deriveSeed(seed, name)), initialPopulation: population });
         const outcome = { fitness: best.fitness, d: best.durationScore, u: best.userGroupScore, s: best.startScore, ms: performance.now() - started, valid: best.valid };
         const key = `${label}/${size}`;
         results.set(key, [...(results.get(key) ?? []), outcome]);

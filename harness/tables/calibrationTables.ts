@@ -30,7 +30,8 @@ export function calibrationLocalSearchTable(rows: readonly TrialRow[]): string {
   );
 }
 
-function fitnessColumns(items: readonly TrialRow[]) {
+/** n, mean/sd/median fitness and mean runtime of a group of trials (successful ones; `n` counts them). */
+export function fitnessColumns(items: readonly TrialRow[]) {
   const successful = items.filter((row) => row.fitness !== undefined);
   const fitness = describe(successful.map((row) => row.fitness!));
   return {

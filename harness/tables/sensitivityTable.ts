@@ -1,14 +1,15 @@
 import { mean } from 'simple-statistics';
 import { toCsv } from '../output/csv.js';
-import { describe } from '../stats/descriptiveStatistics.js';
+import { fitnessColumns } from './calibrationTables.js';
 import { groupBy } from './groupBy.js';
 import type { TrialRow } from './trialRows.js';
 
 const SENSITIVITY_STUDY = 'sensitivity';
 
 /**
- * sensitivity.csv: per algorithm, set and grid setting, the fitness statistics and the mean of
- * each score (a sweep that moves fitness usually moves one score: the means show which).
+ * sensitivity.csv: per algorithm, set and grid setting, the fitness statistics (as the
+ * calibration tables) and the mean of each score (a sweep that moves fitness usually moves one
+ * score: the means show which).
  */
 export function sensitivityTable(rows: readonly TrialRow[]): string {
   const trials = rows.filter((row) => row.study === SENSITIVITY_STUDY);
@@ -18,21 +19,16 @@ export function sensitivityTable(rows: readonly TrialRow[]): string {
       'mean_duration_score', 'mean_user_group_score', 'mean_start_score', 'mean_runtime_s'],
     groups.map(({ key: [algorithm, experiments, ress, setting], items }) => {
       const successful = items.filter((row) => row.fitness !== undefined);
-      const fitness = describe(successful.map((row) => row.fitness!));
       const meanOf = (pick: (row: TrialRow) => number | undefined) => {
         const values = successful.map(pick).filter((value): value is number => value !== undefined);
         return values.length > 0 ? mean(values) : undefined;
       };
       return {
         algorithm, experiments, ress, setting,
-        n: fitness.n,
-        mean_fitness: fitness.mean,
-        sd_fitness: fitness.sd,
-        median_fitness: fitness.median,
+        ...fitnessColumns(items),
         mean_duration_score: meanOf((row) => row.durationScore),
         mean_user_group_score: meanOf((row) => row.userGroupScore),
         mean_start_score: meanOf((row) => row.startScore),
-        mean_runtime_s: meanOf((row) => row.runtimeSeconds),
       };
     }),
   );

@@ -15,6 +15,12 @@ describe('npm run bench', () => {
     expect(report.results[0].medianMicroseconds).toBeGreaterThan(0);
   });
 
+  it.skipIf(!hasFenrirData)('runs the cases in its own process with --in-process', () => {
+    const result = runTsx('scripts/bench.ts', ['--in-process', '--only', 'model: incremental', '--json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).results.map((r: { name: string }) => r.name)).toEqual([expect.stringContaining('incremental re-check')]);
+  });
+
   it('rejects an unknown option with a clear message', () => {
     const result = runTsx('scripts/bench.ts', ['--fast']);
     expect(result.status).not.toBe(0);
