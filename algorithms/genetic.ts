@@ -31,6 +31,7 @@ const byFitnessDescending = (a: Individual, b: Individual) => b.fitness - a.fitn
  * crossover (one child) with `crossoverProbability` else two copies, each child mutated and
  * kept only if valid. Next population: the best children plus the best of the previous one.
  * Individuals are recycled through a free list: no schedule tables are allocated per child.
+ * Under an evaluation or time budget the last generation may end early, after any child.
  */
 export const genetic: Algorithm<GeneticParams> = {
   name: 'genetic',
@@ -60,7 +61,9 @@ export const genetic: Algorithm<GeneticParams> = {
 
     return runSearch(context, new Termination(params.generations, params.targetFitness), {
       setup() {
-        const initial = options.initialPopulation ?? samplePopulation(problem, params.populationSize, rng);
+        const given = options.initialPopulation;
+        const initial = given ?? samplePopulation(problem, params.populationSize, rng);
+        if (!given) counters.evaluations += initial.length;
         // work on copies: the shared initial population is read by the other algorithms too
         population = initial.slice(0, params.populationSize).map((individual) => individual.clone());
         if (population.length < 2) throw new Error('the genetic algorithm needs an initial population of at least 2');
@@ -68,9 +71,10 @@ export const genetic: Algorithm<GeneticParams> = {
       },
       step() {
         children.length = 0;
-        for (let slot = 0; slot < producers; slot++) {
+        // a spent budget ends the generation early: the children so far compete with the elite
+        for (let slot = 0; slot < producers && !context.budgetSpent(); slot++) {
           let yielded = false;
-          while (!yielded) {
+          while (!yielded && !context.budgetSpent()) {
             const first = rouletteSelection(population, rng);
             let second = rouletteSelection(population, rng);
             while (second === first) second = rouletteSelection(population, rng);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Algorithm } from './algorithm.js';
+import type { Algorithm, Counters } from './algorithm.js';
 import type { Individual } from './problem/individual.js';
 import { bestIndex, samplePopulation } from './operators/samplePopulation.js';
 import { MAX_MOVE_HOURS } from './operators/mutation/moveSchedule.js';
@@ -19,11 +19,16 @@ export const neighbourhoodParams = {
 export const localSearchParams = z.object(neighbourhoodParams).strict();
 export type LocalSearchParams = z.infer<typeof localSearchParams>;
 
-/** The best member of the given (or a freshly sampled) RS population, as a private copy. */
-export function startingSolution(problem: Parameters<typeof samplePopulation>[0], populationSize: number, options: { initialPopulation?: readonly Individual[]; rng: Parameters<typeof samplePopulation>[2] }): Individual {
+/**
+ * The best member of the given (or a freshly sampled) RS population, as a private copy.
+ * Sampled members count as evaluations; given ones were paid for by whoever sampled them.
+ */
+export function startingSolution(problem: Parameters<typeof samplePopulation>[0], populationSize: number, options: { initialPopulation?: readonly Individual[]; rng: Parameters<typeof samplePopulation>[2] }, counters: Counters): Individual {
   const given = options.initialPopulation;
   // an empty population counts as none: sample one rather than index an empty array
-  const population = given && given.length > 0 ? given : samplePopulation(problem, populationSize, options.rng);
+  const sampled = !(given && given.length > 0);
+  const population = sampled ? samplePopulation(problem, populationSize, options.rng) : given;
+  if (sampled) counters.evaluations += population.length;
   return population[bestIndex(population)].clone();
 }
 
@@ -41,7 +46,7 @@ export const localSearch: Algorithm<LocalSearchParams> = {
     let candidate!: Individual;
     return runSearch(context, new Termination(params.iterations), {
       setup() {
-        current = startingSolution(problem, params.populationSize, options);
+        current = startingSolution(problem, params.populationSize, options, context.counters);
         candidate = current.clone();
       },
       step() {

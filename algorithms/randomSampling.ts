@@ -13,6 +13,8 @@ export type RandomSamplingParams = z.infer<typeof randomSamplingParams>;
 /**
  * Random sampling (RS, spec §6): sample `populationSize` valid individuals, return the best.
  * Given an initial population it simply takes its best (the population *is* its sample).
+ * Under a budget without its own step limit it samples on until the budget is spent; samples
+ * beyond the population are kept only while they are the best (memory stays bounded).
  */
 export const randomSampling: Algorithm<RandomSamplingParams> = {
   name: 'random-sampling',
@@ -22,20 +24,26 @@ export const randomSampling: Algorithm<RandomSamplingParams> = {
     const context = createContext(problem, options);
     const given = options.initialPopulation?.length ? options.initialPopulation : undefined;
     const population: Individual[] = given ? [...given] : [];
+    const populationSize = given ? given.length : params.populationSize;
     let best: Individual | undefined;
     let next = 0;
     const consider = (individual: Individual) => {
       context.counters.evaluations++;
       if (!best || individual.fitness > best.fitness) best = individual;
     };
-    return runSearch(context, new Termination(given ? given.length - 1 : params.populationSize - 1), {
+    const sampleNext = (): Individual => {
+      if (next < population.length) return population[next++];
+      const individual = buildIndividual(problem, options.rng);
+      if (population.length < populationSize) population.push(individual);
+      next++;
+      return individual;
+    };
+    return runSearch(context, new Termination(populationSize - 1), {
       setup() {
-        if (population.length === 0) population.push(buildIndividual(problem, options.rng));
-        consider(population[next++]);
+        consider(sampleNext());
       },
       step() {
-        if (next >= population.length) population.push(buildIndividual(problem, options.rng));
-        consider(population[next++]);
+        consider(sampleNext());
       },
       traced: () => best!,
       best: () => best!,

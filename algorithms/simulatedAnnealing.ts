@@ -29,7 +29,7 @@ function anneal(problem: Problem, params: SimulatedAnnealingParams, options: Run
   let temperature = params.initialTemperature;
   return runSearch(context, new Termination(params.iterations), {
     setup() {
-      current = startingSolution(problem, params.populationSize, options);
+      current = startingSolution(problem, params.populationSize, options, context.counters);
       candidate = current.clone();
       best = current.clone();
     },

@@ -31,7 +31,7 @@ export const onePlusOne: Algorithm<OnePlusOneParams> = {
     return runSearch(context, new Termination(params.iterations), {
       setup() {
         // the best of the shared initial population if given, else one random valid schedule
-        parent = startingSolution(problem, 1, options);
+        parent = startingSolution(problem, 1, options, context.counters);
         offspring = parent.clone();
       },
       step() {

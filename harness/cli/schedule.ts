@@ -34,6 +34,9 @@ async function main(): Promise<void> {
     .option('at', { type: 'number', describe: 're-scheduling hour t (with --restart-from)' })
     .option('discard', { type: 'string', describe: 'comma-separated ids of experiments to drop when re-scheduling, e.g. 4,21,28' })
     .option('add', { type: 'string', describe: 'experiment set JSON of new experiments to add when re-scheduling' })
+    .option('max-evaluations', { type: 'number', describe: 'also stop after this many evaluated candidate schedules (an equal budget for any algorithm)' })
+    .option('max-seconds', { type: 'number', describe: 'also stop after this much wall time' })
+    .option('budget-only', { type: 'boolean', default: false, describe: 'with --max-evaluations/--max-seconds: the budget alone stops the run (the algorithm\'s own generations/iterations are lifted)' })
     .option('gantt-hours', { type: 'number', default: 24, describe: 'hours per column of gantt.txt (24 = days)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress line on stderr' })
     .check((argv) => {
@@ -43,6 +46,13 @@ async function main(): Promise<void> {
         throw new InputError('arguments', undefined, '--at, --discard and --add only apply with --restart-from');
       }
       if (!Number.isInteger(argv.seed)) throw new InputError('--seed', undefined, `expected a whole number, got ${argv.seed}`);
+      for (const key of ['max-evaluations', 'max-seconds'] as const) {
+        const value = argv[key];
+        if (value !== undefined && !(value > 0)) throw new InputError(`--${key}`, undefined, `expected a number > 0, got ${value}`);
+      }
+      if (argv['budget-only'] && argv['max-evaluations'] === undefined && argv['max-seconds'] === undefined) {
+        throw new InputError('--budget-only', undefined, 'needs --max-evaluations or --max-seconds (else nothing would stop the run)');
+      }
       if (!(argv['gantt-hours'] >= 1)) throw new InputError('--gantt-hours', undefined, `expected a number ≥ 1, got ${argv['gantt-hours']}`);
       return true;
     })
@@ -73,13 +83,18 @@ async function main(): Promise<void> {
     add: args.add,
   });
   const setupMs = performance.now() - setupStarted;
+  const budget = args['max-evaluations'] === undefined && args['max-seconds'] === undefined ? undefined : {
+    ...(args['max-evaluations'] !== undefined ? { evaluations: args['max-evaluations'] } : {}),
+    ...(args['max-seconds'] !== undefined ? { milliseconds: args['max-seconds'] * 1000 } : {}),
+    ownSteps: !args['budget-only'],
+  };
 
   const progress = args.quiet ? undefined : progressLine(`${algorithm.name} seed ${args.seed}`);
   let outcome;
   try {
     outcome = runScheduling({
       algorithm: algorithm.name, params, seed: args.seed, problem: inputs.problem, initialPopulation: inputs.initialPopulation,
-      onProgress: progress?.update,
+      budget, onProgress: progress?.update,
     });
   } finally {
     progress?.finish();
@@ -95,6 +110,7 @@ async function main(): Promise<void> {
   files.set('run.json', formatRunRecord({
     algorithm: algorithm.name,
     params,
+    ...(budget ? { budget } : {}),
     seed: args.seed,
     inputs: inputs.description,
     experimentCount: inputs.problem.experiments.length,

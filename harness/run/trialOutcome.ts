@@ -1,7 +1,11 @@
 import type { Trial } from '../plan/trial.js';
 
-/** One point of a convergence curve as journaled: [step, fitness, durationScore, userGroupScore, startScore]. */
-export type TraceRow = readonly [number, number, number, number, number];
+/**
+ * One point of a convergence curve as journaled: [step, fitness, durationScore, userGroupScore,
+ * startScore, evaluations, elapsedMs] (cumulative evaluations and wall time since the run began;
+ * journals of older versions hold only the first five).
+ */
+export type TraceRow = readonly [number, number, number, number, number, number?, number?];
 
 /** What a finished run measured (absent when the trial failed). */
 export interface TrialMeasurements {

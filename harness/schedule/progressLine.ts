@@ -16,7 +16,8 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
   let drawn = false;
   const text = (progress: Progress) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    return `${label}  step ${progress.step}/${progress.totalSteps}  best F ${progress.bestFitness.toFixed(4)}  ${seconds} s`;
+    const steps = Number.isFinite(progress.totalSteps) ? `${progress.step}/${progress.totalSteps}` : `${progress.step}`;
+    return `${label}  step ${steps}  ${progress.evaluations} evaluations (${Math.round(progress.fractionDone * 100)} %)  best F ${progress.bestFitness.toFixed(4)}  ${seconds} s`;
   };
   return {
     update(progress: Progress): void {

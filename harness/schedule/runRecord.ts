@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AlgorithmResult } from '../../algorithms/algorithm.js';
+import type { RunBudget } from '../../algorithms/termination.js';
 import { REPO_ROOT } from '../../datasets/fenrirLocation.js';
 
 let version: string | undefined;
@@ -17,6 +18,8 @@ export function schedlabVersion(): string {
 export interface RunRecordInput {
   readonly algorithm: string;
   readonly params: unknown;
+  /** the run's evaluation / wall-time budget, when one was given */
+  readonly budget?: RunBudget;
   readonly seed: number;
   readonly inputs: Record<string, unknown>;
   readonly experimentCount: number;
@@ -32,6 +35,7 @@ export function formatRunRecord(input: RunRecordInput): string {
   const record = {
     algorithm: input.algorithm,
     params: input.params,
+    ...(input.budget ? { budget: input.budget } : {}),
     seed: input.seed,
     inputs: { ...input.inputs, experimentCount: input.experimentCount, profileHours: input.profileHours },
     valid: best.valid,
@@ -42,6 +46,7 @@ export function formatRunRecord(input: RunRecordInput): string {
       fitness: best.fitness,
     },
     steps: trace.length - 1,
+    ...(input.result.stoppedBy ? { stoppedBy: input.result.stoppedBy } : {}),
     counters,
     timings: { setupMs: round(input.timings.setupMs), runMs: round(input.timings.runMs) },
     files: input.files,

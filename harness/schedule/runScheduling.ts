@@ -3,6 +3,7 @@ import type { Individual } from '../../algorithms/problem/individual.js';
 import type { Problem } from '../../algorithms/problem/problem.js';
 import { Rng } from '../../algorithms/random/rng.js';
 import { getAlgorithm } from '../../algorithms/registry.js';
+import type { RunBudget } from '../../algorithms/termination.js';
 
 export interface SchedulingRequest {
   readonly algorithm: string;
@@ -13,6 +14,8 @@ export interface SchedulingRequest {
   /** builds the initial population of a given size (re-scheduling); else the algorithm samples its own */
   readonly initialPopulation?: (size: number, rng: Rng) => Individual[];
   readonly onProgress?: (progress: Progress) => void;
+  /** an evaluation / wall-time budget (algorithms/termination.ts) */
+  readonly budget?: RunBudget;
 }
 
 export interface SchedulingOutcome {
@@ -33,6 +36,6 @@ export function runScheduling(request: SchedulingRequest): SchedulingOutcome {
   const started = performance.now();
   const size = (request.params as { populationSize?: number }).populationSize ?? 1;
   const initialPopulation = request.initialPopulation?.(size, rng);
-  const result = algorithm.run(request.problem, request.params, { rng, initialPopulation, onProgress: request.onProgress });
+  const result = algorithm.run(request.problem, request.params, { rng, initialPopulation, onProgress: request.onProgress, budget: request.budget });
   return { result, runMs: performance.now() - started };
 }

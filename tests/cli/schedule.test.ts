@@ -68,7 +68,7 @@ describe('npm run schedule (end to end)', () => {
     expect(record.timings.runMs).toBeGreaterThan(0);
 
     const trace = read(outs[0], 'trace.csv').trimEnd().split('\n');
-    expect(trace[0]).toBe('step,fitness,duration_score,user_group_score,start_score');
+    expect(trace[0]).toBe('step,fitness,duration_score,user_group_score,start_score,evaluations');
     expect(trace).toHaveLength(6);
     const consumption = read(outs[0], 'consumption.csv').trimEnd().split('\n');
     expect(consumption[0]).toBe('hour,totalConsumption,group1,group2,group3,group4,group5');
@@ -95,6 +95,20 @@ describe('npm run schedule (end to end)', () => {
     expect(result.stdout).toContain('initialTemperature=0.007 coolingRate=0.99');
   });
 
+  it('--max-evaluations with --budget-only stops at the budget, whatever the algorithm\'s own steps', async () => {
+    const out = join(dir, 'budget');
+    const result = await schedule(['--algorithm', 'local-search', ...fromFiles, '--max-evaluations', '400', '--budget-only', '--param', 'iterations=5', '--out', out, '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const record = JSON.parse(read(out, 'run.json'));
+    expect(record.budget).toEqual({ evaluations: 400, ownSteps: false });
+    expect(record.stoppedBy).toBe('evaluations');
+    expect(record.counters.evaluations).toBeGreaterThanOrEqual(400);
+    expect(record.counters.evaluations).toBeLessThanOrEqual(404);
+    const trace = read(out, 'trace.csv').trimEnd().split('\n');
+    expect(Number(trace.at(-1)!.split(',').at(-1))).toBe(record.counters.evaluations);
+  });
+
   it('bad input → one clear line, exit 1', async () => {
     const out = join(dir, 'bad');
     const infeasible = join(dir, 'infeasible.json');
@@ -113,6 +127,8 @@ describe('npm run schedule (end to end)', () => {
       [['--algorithm', 'genetic', '--set', 'mid:10', ...fromFiles, '--out', out],
         /^error: arguments: give exactly one of --set, --experiments, --restart-from \(got --set, --experiments\)$/],
       [['--algorithm', 'genetic', '--set', 'medium:10', '--out', out], /^error: --set: "medium:10" is not RESS:SIZE/],
+      [['--algorithm', 'genetic', ...fromFiles, '--budget-only', '--out', out], /^error: --budget-only: needs --max-evaluations or --max-seconds/],
+      [['--algorithm', 'genetic', ...fromFiles, '--max-evaluations', '0', '--out', out], /^error: --max-evaluations: expected a number > 0, got 0$/],
       [['--algorithm', 'tabu', ...fromFiles, '--out', out], /^error: arguments: Invalid values: Argument: algorithm, Given: "tabu", Choices: "random-sampling"/],
     ];
     const results = await Promise.all(cases.map(([args]) => schedule(args)));

@@ -45,9 +45,9 @@ describe('schedule outputs', () => {
     expect(twoHourly.slice(5, 7).map((line) => line.split('|')[1])).toEqual(['11', '.2']);
   });
 
-  it('trace.csv: header and one full-precision row per point', () => {
-    expect(formatTraceCsv([{ step: 0, fitness: 0.1 + 0.2, durationScore: 1, userGroupScore: 0.5, startScore: 1 / 3 }]))
-      .toBe('step,fitness,duration_score,user_group_score,start_score\n0,0.30000000000000004,1,0.5,0.3333333333333333\n');
+  it('trace.csv: header and one full-precision row per point, with the evaluations but no wall time', () => {
+    expect(formatTraceCsv([{ step: 0, fitness: 0.1 + 0.2, durationScore: 1, userGroupScore: 0.5, startScore: 1 / 3, evaluations: 40, elapsedMs: 12.5 }]))
+      .toBe('step,fitness,duration_score,user_group_score,start_score,evaluations\n0,0.30000000000000004,1,0.5,0.3333333333333333,40\n');
   });
 });
 

@@ -86,10 +86,14 @@ describe('tables derived from trials.csv', () => {
 });
 
 describe('compact traces', () => {
-  const point = (step: number, fitness: number): TracePoint => ({ step, fitness, durationScore: fitness, userGroupScore: 1, startScore: 0 });
+  const point = (step: number, fitness: number): TracePoint => ({ step, fitness, durationScore: fitness, userGroupScore: 1, startScore: 0, evaluations: 40 + 3 * step, elapsedMs: step * 1.23456789 });
   it('keeps the first point, every change and the last point', () => {
     const trace = [point(0, 0.1), point(1, 0.1), point(2, 0.2), point(3, 0.2), point(4, 0.2)];
     expect(compactTrace(trace).map(([step, fitness]) => [step, fitness])).toEqual([[0, 0.1], [2, 0.2], [4, 0.2]]);
-    expect(compactTrace([point(0, 0.3)])).toEqual([[0, 0.3, 0.3, 1, 0]]);
+    expect(compactTrace([point(0, 0.3)])).toEqual([[0, 0.3, 0.3, 1, 0, 40, 0]]);
+  });
+  it('keeps the evaluations and elapsed time (to the microsecond) of the step that first reached each value', () => {
+    const trace = [point(0, 0.1), point(1, 0.1), point(2, 0.2), point(3, 0.2), point(4, 0.2)];
+    expect(compactTrace(trace).map((row) => [row[0], row[5], row[6]])).toEqual([[0, 40, 0], [2, 46, 2.469], [4, 52, 4.938]]);
   });
 });

@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Columns that hold wall-clock time: they differ between runs of the same seed. */
-const TIMING_COLUMNS = new Set(['runtime_ms', 'mean_runtime_s']);
+const TIMING_COLUMNS = new Set(['runtime_ms', 'mean_runtime_s', 'elapsed_ms']);
 
 /**
  * A results folder's outputs with everything timing-dependent removed: trials.csv without
- * runtime_ms, traces.csv, tables without runtime columns, runtime.csv reduced to its keys and n,
+ * runtime_ms, traces.csv without elapsed_ms, tables without runtime columns, runtime.csv reduced to its keys and n,
  * comparisons without the runtime rows, and every best schedule. Equal for equal seeds.
  */
 export function comparableOutputs(folder: string): Record<string, string> {
@@ -18,7 +18,7 @@ export function comparableOutputs(folder: string): Record<string, string> {
   };
   const outputs: Record<string, string> = {
     'trials.csv': csv('trials.csv'),
-    'traces.csv': readFileSync(join(folder, 'traces.csv'), 'utf8'),
+    'traces.csv': csv('traces.csv'),
     'tables/runtime.csv': csv('tables/runtime.csv', () => true, ['study', 'algorithm', 'experiments', 'ress', 'n']),
     'tables/comparisons.csv': csv('tables/comparisons.csv', (row) => row.metric !== 'runtime_s'),
   };
