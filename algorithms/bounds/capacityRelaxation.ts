@@ -9,9 +9,12 @@ import { durationScore, objectiveTerms, ROUNDING_MARGIN, shortestDuration, type 
 export interface CapacityRelaxationOptions {
   /** capacity rows cover hours [0, windowHours) (default: the longest minimum duration + 48, at most 2000) */
   readonly windowHours?: number;
-  /** most column-generation rounds (default 60) */
+  /** most column-generation rounds (default 100) */
   readonly maxRounds?: number;
-  /** wall-time limit in ms of the column generation (default 2000); every round's bound is valid */
+  /**
+   * wall-time limit in ms of the column generation (default none). Every round's bound is valid,
+   * but a time limit makes the result depend on the machine: the studies stop by rounds only.
+   */
   readonly timeLimitMs?: number;
 }
 
@@ -67,8 +70,8 @@ export function capacityRelaxation(problem: Problem, alone: readonly AloneOptimu
   const n = problem.experiments.length;
   const longest = Math.max(...problem.experiments.map((experiment) => shortestDuration(experiment.minDuration)));
   const window = Math.max(1, Math.min(hours, options.windowHours ?? Math.min(2000, longest + 48)));
-  const maxRounds = options.maxRounds ?? 60;
-  const timeLimitMs = options.timeLimitMs ?? 2000;
+  const maxRounds = options.maxRounds ?? 100;
+  const timeLimitMs = options.timeLimitMs ?? Infinity;
 
   const pricing = problem.experiments.map((_, e) => new ExperimentPricing(problem, e, terms, capacities[e], alone[e].coverageFraction, window));
 

@@ -9,6 +9,7 @@ export const TRIALS_COLUMNS = [
   'population', 'generations', 'iterations', 'grid',
   'fitness', 'duration_score', 'user_group_score', 'start_score', 'valid',
   'runtime_ms', 'evaluations', 'crossovers', 'mutations', 'invalid_candidates', 'error',
+  'upper_bound', 'gap',
 ] as const;
 
 /** Columns that measure time: they differ between runs of the same seed, nothing else may. */
@@ -39,7 +40,14 @@ export function trialRow(record: TrialRecord): Record<string, CsvValue> {
     mutations: m?.mutations,
     invalid_candidates: m?.invalidCandidates,
     error: record.error,
+    upper_bound: m?.upperBound,
+    gap: m?.upperBound === undefined ? undefined : relativeGap(m.fitness, m.upperBound),
   };
+}
+
+/** (bound − fitness) / bound: the share of the bound the result misses (0 = provably optimal). */
+export function relativeGap(fitness: number, upperBound: number): number {
+  return (upperBound - fitness) / upperBound;
 }
 
 /** The records, already in plan order. */

@@ -47,6 +47,7 @@ const tableTitles: Record<string, string> = {
   'reevaluation.csv': 'Re-evaluation',
   'sensitivity.csv': 'Sensitivity sweeps',
   'comparisons.csv': 'Pairwise comparisons: Mann–Whitney U and Vargha–Delaney Â12',
+  'gaps.csv': 'Gap to the certified upper bound: (bound − fitness) / bound',
 };
 
 export const tableTitle = (file: string): string => tableTitles[file] ?? file.replace(/\.csv$/, '');

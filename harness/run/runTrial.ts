@@ -11,6 +11,7 @@ import type { DataSource } from '../../datasets/dataSource.js';
 import { readScheduleFile } from '../io/readInputs.js';
 import type { Trial } from '../plan/trial.js';
 import { compactTrace } from './compactTrace.js';
+import { instanceUpperBound } from './instanceBound.js';
 import type { TrialOutcome } from './trialOutcome.js';
 
 /** What the timed part of a trial starts from: the problem and how to sample its shared initial population. */
@@ -23,12 +24,14 @@ interface TrialSetup {
  * Runs one trial in this thread and never throws: a failure becomes the outcome's `error`.
  * The timed part is what an algorithm would do alone: sample the shared initial population
  * (same seed for every algorithm of the repetition) and run. Loading data, building the
- * problem and, for re-evaluation, obtaining the old schedule and reducing it are set-up, not timed.
+ * problem and its upper bound and, for re-evaluation, obtaining the old schedule and reducing it are
+ * set-up, not timed.
  */
 export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
   let started = performance.now();
   try {
     const setup = trial.restart ? reevaluationSetup(trial, data) : scratchSetup(trial, data);
+    const upperBound = instanceUpperBound(trial, data, setup.problem);
     started = performance.now();
     const initialPopulation = setup.samplePopulation(trial.initialPopulationSize, Rng.fromSeed(trial.populationSeed));
     const algorithm = getAlgorithm(trial.algorithm);
@@ -47,6 +50,7 @@ export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
         crossovers: counters.crossovers,
         mutations: counters.mutations,
         invalidCandidates: counters.invalidCandidates,
+        upperBound,
       },
       runtimeMs,
       trace: compactTrace(result.trace),

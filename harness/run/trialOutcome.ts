@@ -18,6 +18,8 @@ export interface TrialMeasurements {
   readonly crossovers: number;
   readonly mutations: number;
   readonly invalidCandidates: number;
+  /** certified upper bound on F of the trial's problem (algorithms/bounds); absent in journals of older versions */
+  readonly upperBound?: number;
 }
 
 /** What a worker hands back for one trial. */

@@ -3,6 +3,7 @@ import { resultPaths } from '../output/resultPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { calibrationGaTable, calibrationLocalSearchTable } from './calibrationTables.js';
 import { comparisonsTable } from './comparisonsTable.js';
+import { gapsTable } from './gapsTable.js';
 import { maxFitnessTable, reevaluationTable } from './bestAndMeanTables.js';
 import { sensitivityTable } from './sensitivityTable.js';
 import { fitnessTable, runtimeTable } from './summaryTables.js';
@@ -18,6 +19,7 @@ export const TABLES: Readonly<Record<string, (rows: readonly TrialRow[]) => stri
   reevaluation: reevaluationTable,
   sensitivity: sensitivityTable,
   comparisons: comparisonsTable,
+  gaps: gapsTable,
 };
 
 /** The tables' CSV texts from the text of trials.csv (their only input). */

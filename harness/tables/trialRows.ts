@@ -20,6 +20,10 @@ export interface TrialRow {
   readonly startScore?: number;
   readonly runtimeSeconds: number;
   readonly error?: string;
+  /** certified upper bound on F of the trial's instance (trials.csv of older versions lack the column) */
+  readonly upperBound?: number;
+  /** (upper bound − fitness) / upper bound */
+  readonly gap?: number;
 }
 
 /** Parses trials.csv: the only input of every table (jMetalPy lab style). */
@@ -42,6 +46,8 @@ export function parseTrialRows(text: string): TrialRow[] {
     startScore: optionalNumber(record.start_score),
     runtimeSeconds: Number(record.runtime_ms) / 1000,
     error: record.error === '' ? undefined : record.error,
+    upperBound: optionalNumber(record.upper_bound),
+    gap: optionalNumber(record.gap),
   }));
 }
 

@@ -33,7 +33,8 @@ const headerOf = (name: string) => tables.get(name)!.split('\n')[0];
 
 describe('tables derived from trials.csv', () => {
   it('writes every table with its columns', () => {
-    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons']);
+    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons', 'gaps']);
+    expect(headerOf('gaps')).toBe('study,algorithm,experiments,ress,upper_bound,best_fitness,n,mean_gap,sd_gap,median_gap,iqr_gap,min_gap,max_gap');
     expect(headerOf('sensitivity')).toBe('algorithm,experiments,ress,setting,n,mean_fitness,sd_fitness,median_fitness,mean_duration_score,mean_user_group_score,mean_start_score,mean_runtime_s');
     expect(headerOf('fitness')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     expect(headerOf('runtime')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
@@ -95,5 +96,24 @@ describe('compact traces', () => {
   it('keeps the evaluations and elapsed time (to the microsecond) of the step that first reached each value', () => {
     const trace = [point(0, 0.1), point(1, 0.1), point(2, 0.2), point(3, 0.2), point(4, 0.2)];
     expect(compactTrace(trace).map((row) => [row[0], row[5], row[6]])).toEqual([[0, 40, 0], [2, 46, 2.469], [4, 52, 4.938]]);
+  });
+
+  it('summarises the gap to the upper bound per study, instance and algorithm (trials with a bound only)', () => {
+    const bounded = toCsv(TRIALS_COLUMNS, [
+      trial('scaling', 'genetic', 1, 0.9, { upper_bound: 0.95, gap: (0.95 - 0.9) / 0.95 }),
+      trial('scaling', 'genetic', 2, 0.8, { upper_bound: 0.95, gap: (0.95 - 0.8) / 0.95 }),
+      trial('scaling', 'genetic', 3, undefined, { upper_bound: 0.95 }),
+      trial('scaling', 'local-search', 1, 0.5),
+      trial('calibration', 'genetic', 1, 0.5, { population: 30, generations: 30, upper_bound: 0.95, gap: 0.45 / 0.95 }),
+    ]);
+    const gaps = parse(deriveTables(bounded).get('gaps')!, { columns: true }) as Record<string, string>[];
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toMatchObject({ study: 'scaling', algorithm: 'genetic', experiments: '10', ress: 'mid', upper_bound: '0.95', best_fitness: '0.9', n: '2' });
+    expect(Number(gaps[0].mean_gap)).toBeCloseTo(0.1 / 0.95, 12);
+    expect(Number(gaps[0].min_gap)).toBeCloseTo(0.05 / 0.95, 12);
+    expect(Number(gaps[0].max_gap)).toBeCloseTo(0.15 / 0.95, 12);
+    expect(Number(gaps[0].sd_gap)).toBeCloseTo(Math.SQRT2 * 0.05 / 0.95, 12);
+    // a trials.csv of an older version (no bound columns) gives a header-only table
+    expect(deriveTables(trialsCsv).get('gaps')!.trim().split('\n')).toHaveLength(1);
   });
 });
