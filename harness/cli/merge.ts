@@ -13,12 +13,13 @@ async function main(): Promise<void> {
 Combines results folders of the same config and data source — the shards of npm run replicate -- --shard i/N — into one: journal, best schedules, trials.csv, traces.csv, tables/ and manifest.json, equal to a single-machine run apart from timing.`)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'merged results folder (may be one of the inputs)' })
+    .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'merge records made by different code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
     .demandCommand(1, 'name at least one results folder to merge')
     .example('$0 results/paper/shard-* --out results/paper', 'after four shards of the paper config')
     .strict()
     .help()
     .parseAsync();
-  const summary = mergeResults(args._.map(String), args.out);
+  const summary = mergeResults(args._.map(String), args.out, { allowMixedVersions: args['allow-mixed-versions'] });
   const folder = relative(process.cwd(), summary.folder) || '.';
   process.stderr.write(`merged ${summary.merged} of ${summary.planned} trials into ${folder} (${summary.status}${summary.missing > 0 ? `: ${summary.missing} missing — run the missing shards and merge again` : ''})\n`);
 }

@@ -26,6 +26,8 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .option('shard', { type: 'string', requiresArg: true, describe: 'run only slice i of N (1-based, e.g. 2/4); merge the folders with npm run merge' })
     .option('out', { type: 'string', requiresArg: true, describe: 'results folder (default results/<config name>, shards results/<config name>/shard-i-of-N)' })
     .option('retry-failed', { type: 'boolean', default: false, describe: 'run again the trials the journal records as failed' })
+    .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'keep journal records made by other code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
+    .option('repair-journal', { type: 'boolean', default: false, describe: 'move corrupt journal lines to journal.jsonl.corrupt and accept a journal that lost records: those trials run again' })
     .option('figures', { type: 'boolean', default: true, describe: 'render figures at the end (--no-figures to skip)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and its estimated time; run nothing' })
     .conflicts('quick', 'config')
@@ -64,6 +66,8 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     shard: args.shard ? parseShard(args.shard) : undefined,
     out: args.out,
     retryFailed: args['retry-failed'],
+    allowMixedVersions: args['allow-mixed-versions'],
+    repairJournal: args['repair-journal'],
     figures: args.figures,
     dryRun: args['dry-run'],
     signal: controller.signal,

@@ -18,4 +18,4 @@ export async function runCli(main: () => Promise<void> | void): Promise<void> {
 }
 
 /** Errors that describe the user's input rather than a bug. */
-const EXPECTED_ERRORS = new Set(['InputError', 'InfeasibleExperimentError', 'ZodError', 'YError']);
+const EXPECTED_ERRORS = new Set(['InputError', 'InfeasibleExperimentError', 'ZodError', 'YError', 'JournalError', 'FolderLockedError', 'PreflightError']);

@@ -1,9 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { parseStudyConfig } from '../config/loadStudyConfig.js';
 import { completedTrials } from '../journal/completedTrials.js';
-import { readJournal } from '../journal/journal.js';
+import { checkVersions } from '../journal/codeVersions.js';
+import { describeCorruption, readJournal, type JournalEntry } from '../journal/journal.js';
+import { JournalError } from '../journal/journalError.js';
 import { gitState, machineFacts, schedlabVersion, type Manifest } from '../output/manifest.js';
 import { bestSchedulePath, resultPaths } from '../output/resultPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
@@ -27,44 +29,73 @@ export interface MergeSummary {
  * result is what one machine running the whole plan would have written, timing aside.
  * The input folders are only read; `out` may be one of them.
  */
-export function mergeResults(inputs: readonly string[], out: string): MergeSummary {
+export function mergeResults(inputs: readonly string[], out: string, options: { allowMixedVersions?: boolean } = {}): MergeSummary {
   const folder = resolve(out);
-  const sources = [...new Set([...inputs.map((input) => resolve(input)), ...(existsSync(resultPaths(folder).manifest) ? [folder] : [])])];
+  const destination = resultPaths(folder);
+  const destinationHasResults = existsSync(destination.manifest) || existsSync(destination.journal);
+  if (existsSync(destination.journal) && !existsSync(destination.manifest)) {
+    throw new InputError(destination.journal, undefined, 'the destination has a journal but no manifest.json (a run into it never finished writing): finish it with npm run replicate, or merge into an empty folder');
+  }
+  // the destination first: its records are kept whenever an input has the same result
+  const sources = [...new Set([...(destinationHasResults ? [folder] : []), ...inputs.map((input) => resolve(input))])];
   if (sources.length === 0) throw new InputError('merge', undefined, 'name at least one results folder to merge');
   const manifests = sources.map(readManifest);
   const reference = manifests[0];
+  const shown = (source: string) => relative(process.cwd(), source) || '.';
   for (const [i, manifest] of manifests.entries()) {
+    const role = sources[i] === folder ? 'the destination' : shown(sources[i]);
     if (manifest.config.sha256 !== reference.config.sha256) {
       throw new InputError(join(sources[i], 'manifest.json'), 'config.sha256',
-        `config differs from ${relative(process.cwd(), sources[0])} (${manifest.config.name} ${manifest.config.sha256.slice(0, 12)} vs ${reference.config.name} ${reference.config.sha256.slice(0, 12)}): only runs of the same config can be merged`);
+        `${role} has another config than ${shown(sources[0])} (${manifest.config.name} ${manifest.config.sha256.slice(0, 12)} vs ${reference.config.name} ${reference.config.sha256.slice(0, 12)}): only runs of the same config can be merged${sources[i] === folder || sources[0] === folder ? '; merge into another --out' : ''}`);
     }
     if (manifest.data !== reference.data) {
-      throw new InputError(join(sources[i], 'manifest.json'), 'data', `data source ${manifest.data} differs from ${reference.data}`);
+      throw new InputError(join(sources[i], 'manifest.json'), 'data', `data source ${manifest.data} of ${role} differs from ${reference.data}`);
     }
   }
   const { config } = parseStudyConfig(JSON.stringify(reference.config.content), join(sources[0], 'manifest.json'));
   const plan = planTrials(config);
   const data = reference.data;
 
-  // one record per planned trial: the first successful one found, else the first failed one
-  const chosen = new Map<string, { record: TrialRecord; source: string }>();
+  // one record per planned trial: the first successful one found, else the first failed one;
+  // two different successful results of one trial are an error naming both lines
+  const chosen = new Map<string, { entry: JournalEntry; source: string }>();
+  const unchosenDestination: JournalEntry[] = [];
   for (const source of sources) {
-    const { byId } = completedTrials(plan, readJournal(resultPaths(source).journal, { repair: false }).records, data);
+    const journal = readJournal(resultPaths(source).journal, { repair: false });
+    const corruption = describeCorruption(journal);
+    if (corruption) throw new JournalError(`${corruption}; repair that folder first (npm run replicate -- --repair-journal …)`);
+    const { byId } = completedTrials(plan, journal.entries, data, { source: resultPaths(source).journal });
+    const used = new Set<JournalEntry>();
+    const entryOf = new Map(journal.entries.map((entry) => [entry.record, entry]));
     for (const [id, record] of byId) {
+      const entry = entryOf.get(record)!;
       const previous = chosen.get(id);
-      if (!previous || (previous.record.error !== undefined && record.error === undefined)) chosen.set(id, { record, source });
+      if (previous && previous.entry.record.error === undefined && record.error === undefined
+        && JSON.stringify([previous.entry.record.measurements, previous.entry.record.trace]) !== JSON.stringify([record.measurements, record.trace])) {
+        throw new JournalError(`${resultPaths(previous.source).journal}: line ${previous.entry.line} and ${resultPaths(source).journal}: line ${entry.line}: two different results of trial ${id} (fitness ${previous.entry.record.measurements?.fitness} vs ${record.measurements?.fitness}); merge only folders of one run`);
+      }
+      if (!previous || (previous.entry.record.error !== undefined && record.error === undefined)) {
+        chosen.set(id, { entry, source });
+        used.add(entry);
+      }
     }
+    if (source === folder) unchosenDestination.push(...journal.entries.filter((entry) => !used.has(entry)));
   }
   const ordered = plan.flatMap((trial) => {
     const entry = chosen.get(trial.id);
     return entry ? [entry] : [];
   });
+  const first = ordered[0]?.entry.record;
+  checkVersions(ordered.map(({ entry }) => entry.record), first?.codeVersion, { allowMixed: options.allowMixedVersions, source: 'merge', expectedIs: `the first merged record (${first?.trial.id})` });
 
-  for (const { record, source } of ordered) {
-    if (source === folder || record.error !== undefined) continue;
-    copyAtomically(bestSchedulePath(source, record.trial.id), bestSchedulePath(folder, record.trial.id));
+  for (const { entry, source } of ordered) {
+    if (source === folder || entry.record.error !== undefined) continue;
+    copyAtomically(bestSchedulePath(source, entry.record.trial.id), bestSchedulePath(folder, entry.record.trial.id));
   }
-  writeFileAtomically(resultPaths(folder).journal, ordered.map(({ record }) => `${JSON.stringify(record)}\n`).join(''));
+  // nothing of the destination is dropped: its records that are not chosen (stale, superseded
+  // failures, duplicates) stay, before the chosen ones, so a reader still picks the chosen ones
+  const unchosen = unchosenDestination.filter((entry) => !ordered.some((item) => item.entry === entry));
+  writeFileAtomically(destination.journal, [...unchosen, ...ordered.map(({ entry }) => entry)].map((entry) => `${entry.text}\n`).join(''));
 
   const status: Manifest['status'] = ordered.length === plan.length ? 'complete' : 'partial';
   writeOutputs(folder, plan, data, (records) => ({
@@ -95,8 +126,5 @@ function readManifest(folder: string): Manifest {
 
 function copyAtomically(from: string, to: string): void {
   if (!existsSync(from)) throw new InputError(from, undefined, 'best schedule missing although the journal records the trial');
-  mkdirSync(dirname(to), { recursive: true });
-  const temporary = `${to}.${process.pid}.tmp`;
-  copyFileSync(from, temporary);
-  renameSync(temporary, to);
+  writeFileAtomically(to, readFileSync(from));
 }

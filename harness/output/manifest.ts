@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { VersionCount } from '../journal/codeVersions.js';
+import type { JournalState } from '../journal/journal.js';
 
 /** Provenance of a results folder (manifest.json). */
 export interface Manifest {
@@ -31,6 +33,12 @@ export interface Manifest {
   readonly trials: { readonly planned: number; readonly recorded: number; readonly failed: number };
   /** deviations from the paper's protocol, from the config's `note` fields */
   readonly notes: readonly string[];
+  /** the code versions of the records the outputs are derived from (one, unless --allow-mixed-versions) */
+  readonly codeVersions?: readonly VersionCount[];
+  /** the journal state the outputs were derived from (see harness/output/outputsCheck.ts) */
+  readonly journal?: JournalState;
+  /** sha256 of each derived file (trials.csv, traces.csv, tables/*.csv), relative to the folder */
+  readonly outputs?: Readonly<Record<string, string>>;
 }
 
 export function schedlabVersion(): string {

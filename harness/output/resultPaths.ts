@@ -13,6 +13,12 @@ export const resultPaths = (folder: string) => ({
   tablesFolder: join(folder, 'tables'),
   table: (name: string) => join(folder, 'tables', `${name}.csv`),
   manifest: join(folder, 'manifest.json'),
+  /** a derived file by its path relative to the folder (`trials.csv`, `tables/fitness.csv`) */
+  derived: (file: string) => join(folder, file),
+  /** what the figures step renders: report.html, report.md, figures/ */
+  rendered: (name: string) => join(folder, name),
+  /** held by the one process writing the folder (harness/io/folderLock.ts) */
+  lock: join(folder, '.lock'),
 });
 
 /** `scaling/genetic/mid/n30/r3` → `best/scaling__genetic__mid__n30__r3.json` */

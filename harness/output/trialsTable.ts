@@ -1,3 +1,4 @@
+import { versionLabel } from '../journal/codeVersion.js';
 import { gridSetting } from '../plan/gridCombinations.js';
 import type { Trial } from '../plan/trial.js';
 import type { TrialRecord } from '../run/trialOutcome.js';
@@ -42,6 +43,7 @@ export function trialRow(record: TrialRecord): Record<string, CsvValue> {
     error: record.error,
     upper_bound: m?.upperBound,
     gap: m?.upperBound === undefined ? undefined : relativeGap(m.fitness, m.upperBound),
+    version: versionLabel(record.codeVersion),
   };
 }
 
@@ -50,9 +52,14 @@ export function relativeGap(fitness: number, upperBound: number): number {
   return (upperBound - fitness) / upperBound;
 }
 
-/** The records, already in plan order. */
+/**
+ * The records, already in plan order. When they come from more than one code version (only
+ * with --allow-mixed-versions), a last column `version` names each row's code (manifest.json's
+ * `codeVersions` lists them with their commits); otherwise the columns are TRIALS_COLUMNS.
+ */
 export function trialsCsv(records: readonly TrialRecord[]): string {
-  return toCsv(TRIALS_COLUMNS, records.map(trialRow));
+  const mixed = new Set(records.map((record) => versionLabel(record.codeVersion))).size > 1;
+  return toCsv(mixed ? [...TRIALS_COLUMNS, 'version'] : TRIALS_COLUMNS, records.map(trialRow));
 }
 
 function numberParam(trial: Trial, name: string): number | undefined {

@@ -4,8 +4,12 @@ import { InputError } from '../../algorithms/problem/inputError.js';
 import { openDataSource } from '../../datasets/dataSource.js';
 import { loadStudyConfig } from '../config/loadStudyConfig.js';
 import { completedTrials } from '../journal/completedTrials.js';
-import { readJournal } from '../journal/journal.js';
+import { currentCodeVersion } from '../journal/codeVersion.js';
+import { checkVersions } from '../journal/codeVersions.js';
+import { describeCorruption, quarantineCorruptLines, readJournal } from '../journal/journal.js';
+import { JournalError } from '../journal/journalError.js';
 import { gitState, machineFacts, schedlabVersion, type Manifest } from '../output/manifest.js';
+import { journalChangedSinceStamp } from '../output/outputsCheck.js';
 import { resultPaths } from '../output/resultPaths.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { estimateCostSeconds, longestFirst } from '../plan/estimateCost.js';
@@ -29,6 +33,10 @@ export interface ReplicateOptions {
   readonly out?: string;
   /** run again the trials the journal records as failed */
   readonly retryFailed?: boolean;
+  /** keep journal records made by other code versions (recorded in manifest.json and trials.csv's version column) */
+  readonly allowMixedVersions?: boolean;
+  /** quarantine corrupt journal lines and accept a journal that lost records: those trials run again */
+  readonly repairJournal?: boolean;
   readonly figures?: boolean;
   /** print the plan and its estimated cost, run nothing */
   readonly dryRun?: boolean;
@@ -72,11 +80,27 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   if (previous && previous.sha256 !== loaded.sha256) {
     log(`note: ${relative(process.cwd(), folder) || '.'} was last written with another config (${previous.name} ${previous.sha256.slice(0, 12)}); trials whose definition is unchanged are reused`);
   }
-  const journal = readJournal(paths.journal, { repair: !options.dryRun });
-  if (journal.repairedBytes > 0) log(`journal: cut off a torn last line (${journal.repairedBytes} bytes, a crash mid-write); that trial runs again`);
-  if (journal.skippedLines > 0) log(`journal: ignored ${journal.skippedLines} unreadable line(s)`);
-  const done = completedTrials(plan, journal.records, data, { retryFailed: options.retryFailed });
+  const shown = relative(process.cwd(), folder) || '.';
+  const lost = journalChangedSinceStamp(folder);
+  if (lost && !options.repairJournal) throw new JournalError(`${lost}; restore it from a backup, or pass --repair-journal to run the missing trials again`);
+  if (lost) log(`journal: ${lost}; the missing trials run again (--repair-journal)`);
+  let journal = readJournal(paths.journal, { repair: !options.dryRun });
+  if (journal.repairedBytes > 0) log(`journal: cut off a torn last line ${journal.tornLine} (${journal.repairedBytes} bytes, a crash mid-write); that trial runs again`);
+  const corruption = describeCorruption(journal);
+  if (corruption && !(options.repairJournal && !options.dryRun)) {
+    throw new JournalError(`${corruption}; restore the journal from a backup, or pass --repair-journal to move those lines to journal.jsonl.corrupt and run their trials again`);
+  }
+  if (corruption) {
+    const quarantine = quarantineCorruptLines(journal);
+    log(`journal: moved ${journal.corrupt.length} corrupt line(s) to ${relative(process.cwd(), quarantine)}; their trials run again (--repair-journal)`);
+    journal = readJournal(paths.journal);
+  }
+  if (journal.unversioned > 0) log(`journal: ${journal.unversioned} record(s) predate checksums and code versions (checked by fingerprint only)`);
+  const done = completedTrials(plan, journal.entries, data, { retryFailed: options.retryFailed, source: paths.journal });
   if (done.stale > 0) log(`journal: ${done.stale} record(s) were made with another config or data source; those trials run again`);
+  if (done.duplicates > 0) log(`journal: ${done.duplicates} duplicate record(s) (same result twice) ignored`);
+  const codeVersion = currentCodeVersion();
+  checkVersions([...done.byId.values()], codeVersion, { allowMixed: options.allowMixedVersions, source: paths.journal, expectedIs: 'this checkout' });
   const remaining = longestFirst(selected.filter((trial) => !done.byId.has(trial.id)));
   const totalCost = remaining.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0);
   const alreadyDone = selected.length - remaining.length;
@@ -100,12 +124,13 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
     data,
     folder,
     workers,
+    codeVersion,
     signal: options.signal,
     onRecorded: (record) => progress.advance(costs.get(record.trial.id) ?? 0, record.error !== undefined),
   });
   progress.stop();
 
-  const records = writeOutputs(folder, plan, data, (recorded) => ({
+  const { records, removedStaleReport } = writeOutputs(folder, plan, data, (recorded) => ({
     schedlab: schedlabVersion(),
     config: { name: config.name, path: relative(process.cwd(), resolve(loaded.path)), sha256: loaded.sha256, content: JSON.parse(loaded.text) },
     data,
@@ -120,6 +145,7 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
     trials: { planned: plan.length, recorded: recorded.length, failed: recorded.filter((record) => record.error !== undefined).length },
     notes: configNotes(config),
   }));
+  if (removedStaleReport) log(`figures: removed the report and figures of an earlier state of the journal (npm run figures -- ${shown} renders them again)`);
   const status = execution.interrupted ? 'interrupted' : records.length === plan.length ? 'complete' : 'partial';
   if (execution.workerFailures.length > 0) {
     const [first] = execution.workerFailures;

@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { appendRecord } from '../journal/journal.js';
+import type { CodeVersion } from '../journal/codeVersion.js';
+import { appendRecord, syncJournal } from '../journal/journal.js';
 import { bestSchedulePath, resultPaths } from '../output/resultPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import type { Trial } from '../plan/trial.js';
@@ -17,6 +18,8 @@ export interface ExecutionOptions {
   /** results folder: best/ and journal.jsonl are written as trials finish */
   readonly folder: string;
   readonly workers: number;
+  /** the code computing the trials: stamped on every record */
+  readonly codeVersion: CodeVersion;
   /** aborting stops the run: queued trials are dropped, running ones abandoned (their workers terminated) */
   readonly signal?: AbortSignal;
   /** after each trial's record is in the journal */
@@ -69,6 +72,7 @@ export async function executeTrials(options: ExecutionOptions): Promise<Executio
       trace: outcome.trace,
       ...(outcome.error !== undefined ? { error: outcome.error } : {}),
       finishedAt: new Date().toISOString(),
+      codeVersion: options.codeVersion,
     };
     appendRecord(journal, record);
     recorded++;
@@ -94,6 +98,7 @@ export async function executeTrials(options: ExecutionOptions): Promise<Executio
     }));
   } finally {
     await pool.destroy();
+    syncJournal(journal);
   }
   return { recorded, failed, workerFailures, interrupted: signal?.aborted ?? false };
 }

@@ -1,3 +1,4 @@
+import type { CodeVersion } from '../journal/codeVersion.js';
 import type { Trial } from '../plan/trial.js';
 
 /**
@@ -51,4 +52,6 @@ export interface TrialRecord {
   readonly trace: readonly TraceRow[];
   readonly error?: string;
   readonly finishedAt: string;
+  /** the code that computed it (absent in journals written before versions were recorded) */
+  readonly codeVersion?: CodeVersion;
 }
