@@ -1,8 +1,9 @@
 /**
- * `npm run figures -- results/<name> [--profile <profile.csv>] [--strict]`
+ * `npm run figures -- results/<name> [--profile <profile.csv>] [--allow-stale]`
  * Renders every figure of a results folder into results/<name>/figures/ and writes
- * results/<name>/report.html and report.md. Problems are listed at the end; with --strict
- * the exit code is 1 if there were any.
+ * results/<name>/report.html and report.md. Problems are listed at the end, and the exit code
+ * is then 1 (after writing everything that could be). Outputs that do not match the folder's
+ * journal (harness/output/outputsCheck.ts) are refused unless --allow-stale.
  *
  * The harness imports this module for `renderAll` (last step of `npm run replicate`), so the
  * command line part runs only when the file is executed directly.
@@ -12,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readProfileFile } from '../harness/io/readInputs.js';
+import { lockFolder } from '../harness/io/folderLock.js';
+import { checkOutputs } from '../harness/output/outputsCheck.js';
 import { fontWarning } from '../harness/report/pngFonts.js';
 import { renderAll } from './renderAll.js';
 
@@ -22,7 +25,8 @@ async function main(): Promise<void> {
     .scriptName('npm run figures --')
     .usage('$0 <results-folder> [options]')
     .option('profile', { type: 'string', describe: 'traffic profile CSV to use instead of the manifest\'s data source' })
-    .option('strict', { type: 'boolean', default: false, describe: 'exit with code 1 if any figure or table failed' })
+    .option('strict', { type: 'boolean', default: true, hidden: true, describe: 'kept for old scripts: failures always exit 1' })
+    .option('allow-stale', { type: 'boolean', default: false, describe: 'render even if trials.csv, tables or the journal do not match manifest.json (an error line says so; exit 1)' })
     .demandCommand(1, 'give the results folder, e.g. npm run figures -- results/paper')
     .strict()
     .help()
@@ -33,18 +37,37 @@ async function main(): Promise<void> {
     console.error(`${resultsDir}: no such results folder`);
     process.exit(2);
   }
+  const check = checkOutputs(resultsDir);
+  if (check.status === 'stale' && !argv['allow-stale']) {
+    console.error(`error: ${check.problem}; the figures would not show the journal (--allow-stale renders them anyway)`);
+    process.exit(1);
+  }
+  if (check.status !== 'consistent') console.warn(`warning: ${check.problem}`);
   const warning = fontWarning();
   if (warning) console.warn(`warning: ${warning}`);
 
+  let lock;
+  try {
+    lock = lockFolder(resultsDir, 'npm run figures');
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const started = performance.now();
   const profilePath = argv.profile;
-  const result = await renderAll(resultsDir, profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {});
+  let result;
+  try {
+    result = await renderAll(resultsDir, profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {});
+  } finally {
+    lock.release();
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   console.log(`wrote ${result.written.length} files in ${seconds} s (report: ${resultsDir.replace(/\/$/, '')}/report.html)`);
   for (const line of result.skipped) console.log(`skipped ${line}`);
   for (const line of result.errors) console.error(`error: ${line}`);
-  if (result.errors.length > 0 && argv.strict) process.exit(1);
+  if (check.status === 'stale') console.error(`error: rendered from outputs that do not match the journal: ${check.problem}`);
+  if (result.errors.length > 0 || check.status === 'stale') process.exit(1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

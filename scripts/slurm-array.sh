@@ -38,7 +38,9 @@ OUT="${RESULTS}/${CONFIG_NAME}/shard-${SHARD}-of-${COUNT}"
 
 cd "${SLURM_SUBMIT_DIR:-.}"
 echo "schedlab: ${CONFIG} shard ${SHARD}/${COUNT} on $(hostname), ${SLURM_CPUS_PER_TASK:-1} workers -> ${OUT}"
-exec npm run replicate -- \
+# node itself, not npm: Slurm's SIGTERM (pre-emption, scancel, time limit) then reaches the harness
+# directly, which stops cleanly (exit 143) and resumes from the journal when the task runs again
+exec node --import tsx harness/cli/replicate.ts \
   --config "$CONFIG" \
   --shard "${SHARD}/${COUNT}" \
   --workers "${SLURM_CPUS_PER_TASK:-1}" \

@@ -1,6 +1,7 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { assertNotLocked, lockFolder } from '../io/folderLock.js';
 import { mergeResults } from '../merge/mergeResults.js';
 import { runCli } from './runCli.js';
 
@@ -19,7 +20,15 @@ Combines results folders of the same config and data source — the shards of np
     .strict()
     .help()
     .parseAsync();
-  const summary = mergeResults(args._.map(String), args.out, { allowMixedVersions: args['allow-mixed-versions'] });
+  const inputs = args._.map(String);
+  for (const input of inputs) if (resolve(input) !== resolve(args.out)) assertNotLocked(input);
+  const lock = lockFolder(resolve(args.out), 'npm run merge');
+  let summary;
+  try {
+    summary = mergeResults(inputs, args.out, { allowMixedVersions: args['allow-mixed-versions'] });
+  } finally {
+    lock.release();
+  }
   const folder = relative(process.cwd(), summary.folder) || '.';
   process.stderr.write(`merged ${summary.merged} of ${summary.planned} trials into ${folder} (${summary.status}${summary.missing > 0 ? `: ${summary.missing} missing — run the missing shards and merge again` : ''})\n`);
 }

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Trial } from './trial.js';
 
 /**
@@ -18,4 +20,22 @@ export function estimateCostSeconds(trial: Trial): number {
 /** Execution order: longest first (so the last trials to finish are short ones), plan order on ties. */
 export function longestFirst(trials: readonly Trial[]): Trial[] {
   return [...trials].sort((a, b) => estimateCostSeconds(b) - estimateCostSeconds(a) || a.index - b.index);
+}
+
+/**
+ * Bytes a run's new trials add to a results folder, generously: a best schedule takes up to
+ * ≈ 16 KB per experiment and a trial's journal line, traces and trials.csv rows up to ≈ 30 KB
+ * (measured on configs/quick.json and paper.json), plus room for the temporary copies of the
+ * existing traces.csv and trials.csv while they are rewritten.
+ */
+export function estimateOutputBytes(trials: readonly Trial[], folder: string): number {
+  const perTrial = trials.reduce((sum, trial) => sum + 16_384 * trial.experiments + 30_720, 0);
+  const rewritten = ['traces.csv', 'trials.csv'].reduce((sum, file) => {
+    try {
+      return sum + statSync(join(folder, file)).size;
+    } catch {
+      return sum;
+    }
+  }, 0);
+  return perTrial + rewritten + (1 << 20);
 }

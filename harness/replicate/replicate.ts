@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { openDataSource } from '../../datasets/dataSource.js';
-import { loadStudyConfig } from '../config/loadStudyConfig.js';
+import { loadStudyConfig, type LoadedConfig } from '../config/loadStudyConfig.js';
+import { lockFolder } from '../io/folderLock.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
+import { estimateOutputBytes } from '../plan/estimateCost.js';
+import { checkFolderWritable, checkFreeSpace } from './preflight.js';
 import { completedTrials } from '../journal/completedTrials.js';
 import { currentCodeVersion } from '../journal/codeVersion.js';
 import { checkVersions } from '../journal/codeVersions.js';
@@ -41,6 +45,10 @@ export interface ReplicateOptions {
   /** print the plan and its estimated cost, run nothing */
   readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
+  /** called when the folder's lock is lost while running (the caller should abort) */
+  readonly onLockLost?: () => void;
+  /** told the journal's path once the folder is locked (to flush it on a forced exit) */
+  readonly onJournalOpened?: (journalPath: string) => void;
   readonly log: (line: string) => void;
   readonly progressStream?: NodeJS.WriteStream;
 }
@@ -53,6 +61,8 @@ export interface ReplicateSummary {
   readonly alreadyDone: number;
   readonly ran: number;
   readonly failed: number;
+  /** figures or report parts that failed (the command then exits 1) */
+  readonly figureErrors: number;
 }
 
 /**
@@ -66,6 +76,30 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   const loaded = loadStudyConfig(options.configPath);
   const { config } = loaded;
   const data = options.data ?? config.data;
+  const folder = resolve(options.out ?? (options.shard ? join(RESULTS_FOLDER, config.name, shardLabel(options.shard)) : join(RESULTS_FOLDER, config.name)));
+  if (options.dryRun) return replicateLocked(options, { loaded, data, folder, startedAt });
+  checkFolderWritable(folder);
+  const lock = lockFolder(folder, `npm run replicate (${relative(process.cwd(), loaded.path) || loaded.path})`, (error) => {
+    log(`lock: lost the lock of ${relative(process.cwd(), folder) || '.'} (${error.message}); stopping`);
+    options.onLockLost?.();
+  });
+  try {
+    return await replicateLocked(options, { loaded, data, folder, startedAt });
+  } finally {
+    lock.release();
+  }
+}
+
+interface Prepared {
+  readonly loaded: LoadedConfig;
+  readonly data: string;
+  readonly folder: string;
+  readonly startedAt: string;
+}
+
+async function replicateLocked(options: ReplicateOptions, { loaded, data, folder, startedAt }: Prepared): Promise<ReplicateSummary> {
+  const { log } = options;
+  const { config } = loaded;
   openDataSource(data); // a bad --data spec or a missing folder fails here, before any work
   const plan = planTrials(config);
   const unknownStudies = (options.only ?? []).filter((name) => !config.studies.some((study) => study.name === name));
@@ -73,7 +107,6 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
     throw new InputError('--only', undefined, `no study ${unknownStudies.join(', ')} in ${options.configPath} (studies: ${config.studies.map((study) => study.name).join(', ')})`);
   }
   const selected = selectShard(selectStudies(plan, options.only), options.shard);
-  const folder = resolve(options.out ?? (options.shard ? join(RESULTS_FOLDER, config.name, shardLabel(options.shard)) : join(RESULTS_FOLDER, config.name)));
   const paths = resultPaths(folder);
 
   const previous = previousConfig(paths.manifest);
@@ -81,6 +114,7 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
     log(`note: ${relative(process.cwd(), folder) || '.'} was last written with another config (${previous.name} ${previous.sha256.slice(0, 12)}); trials whose definition is unchanged are reused`);
   }
   const shown = relative(process.cwd(), folder) || '.';
+  if (!options.dryRun) options.onJournalOpened?.(paths.journal);
   const lost = journalChangedSinceStamp(folder);
   if (lost && !options.repairJournal) throw new JournalError(`${lost}; restore it from a backup, or pass --repair-journal to run the missing trials again`);
   if (lost) log(`journal: ${lost}; the missing trials run again (--repair-journal)`);
@@ -114,9 +148,10 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
       const trials = selected.filter((trial) => trial.study === study.name);
       if (trials.length > 0) log(`  ${study.name}: ${trials.length} trials, ≈ ${formatDuration(trials.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0))} CPU`);
     }
-    return { folder, status: 'dry-run', planned: plan.length, selected: selected.length, alreadyDone, ran: 0, failed: 0 };
+    return { folder, status: 'dry-run', planned: plan.length, selected: selected.length, alreadyDone, ran: 0, failed: 0, figureErrors: 0 };
   }
 
+  checkFreeSpace(folder, estimateOutputBytes(remaining, folder));
   const progress = createProgressReporter(remaining.length, totalCost, options.progressStream);
   const costs = new Map(remaining.map((trial) => [trial.id, estimateCostSeconds(trial)]));
   const execution = await executeTrials({
@@ -146,14 +181,29 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
     notes: configNotes(config),
   }));
   if (removedStaleReport) log(`figures: removed the report and figures of an earlier state of the journal (npm run figures -- ${shown} renders them again)`);
-  const status = execution.interrupted ? 'interrupted' : records.length === plan.length ? 'complete' : 'partial';
+  let status: Manifest['status'] = execution.interrupted ? 'interrupted' : records.length === plan.length ? 'complete' : 'partial';
   if (execution.workerFailures.length > 0) {
     const [first] = execution.workerFailures;
     log(`${execution.workerFailures.length} trial(s) could not run because their worker failed (first: ${first.trialId}: ${first.message}); they are not in the journal — run the same command again to retry them`);
   }
   if (execution.failed > 0) log(`${execution.failed} trial(s) failed: see the error column of ${relative(process.cwd(), paths.trials)} (rerun with --retry-failed to run them again)`);
-  if (!execution.interrupted && (options.figures ?? true) && status === 'complete') await renderFigures(folder, log);
-  return { folder, status, planned: plan.length, selected: selected.length, alreadyDone, ran: execution.recorded, failed: execution.failed };
+  let figureErrors = 0;
+  if (status === 'complete' && (options.figures ?? true) && !options.signal?.aborted) {
+    const figures = await renderFigures(folder, log, options.signal);
+    figureErrors = figures.errors;
+  }
+  if (status !== 'interrupted' && options.signal?.aborted) {
+    // stopped after the trials (while writing outputs or figures): the outputs are consistent, the run did not finish
+    setManifestStatus(paths.manifest, 'interrupted');
+    status = 'interrupted';
+  }
+  return { folder, status, planned: plan.length, selected: selected.length, alreadyDone, ran: execution.recorded, failed: execution.failed, figureErrors };
+}
+
+/** Rewrites manifest.json's status alone (its stamps stay valid: the derived files are unchanged). */
+function setManifestStatus(path: string, status: Manifest['status']): void {
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  writeFileAtomically(path, `${JSON.stringify({ ...manifest, status }, null, 2)}\n`);
 }
 
 /** The config a results folder was last written with, if it has a readable manifest. */

@@ -75,7 +75,7 @@ export function setupSummary(raw: Record<string, unknown>): SetupSummary {
   const config = isRecord(raw.config) ? raw.config : undefined;
   const content = config && isRecord(config.content) ? config.content : undefined;
   const { content: _content, ...configRest } = config ?? {};
-  const { config: _config, ...top } = raw;
+  const { config: _config, outputs: _outputs, ...top } = raw; // the files' sha256 stamps are for checking, not for reading
   const facts = manifestFacts(config ? { ...top, config: configRest } : top);
   if (!content) return { facts, studies: [], config: [] };
   const { studies, ...contentRest } = content;

@@ -1,0 +1,87 @@
+import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { DATA_SPEC_HELP } from '../../datasets/dataSource.js';
+import { parseShard } from '../plan/shard.js';
+import { PAPER_CONFIG, QUICK_CONFIG } from '../replicate/projectPaths.js';
+import { replicate } from '../replicate/replicate.js';
+import { syncJournal } from '../journal/journal.js';
+import { runCli } from './runCli.js';
+import type { StopSignals } from './stopSignals.js';
+
+/** `npm run replicate`: runs the paper's evaluation (or any study config) and writes its tables. */
+export async function replicateCommand(stop: StopSignals): Promise<void> {
+  await runCli(() => main(stop));
+  // a stopped run may leave work behind that must not keep the process alive (figures being rendered)
+  if (stop.received()) process.exit(stop.exitCode());
+}
+
+async function main(stop: StopSignals): Promise<void> {
+  const args = await yargs(hideBin(process.argv))
+    .scriptName('npm run replicate --')
+    .usage(`$0 [--quick | --config FILE] [options]
+
+Runs the studies of a config (default configs/paper.json: calibration, maximum fitness, scaling, re-evaluation — spec §11) on all cores and writes results/<config>/: journal.jsonl, best/, trials.csv, traces.csv, tables/*.csv, manifest.json, then the figures.
+
+Finished trials are journaled at once: after Ctrl-C or a crash, run the same command to resume.`)
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .option('quick', { type: 'boolean', describe: 'configs/quick.json: every study on a tiny grid (< 1 min)' })
+    .option('config', { type: 'string', requiresArg: true, describe: 'study config JSON (default configs/paper.json)' })
+    .option('only', { type: 'string', requiresArg: true, describe: 'comma-separated studies to run, e.g. scaling,reevaluation' })
+    .option('data', { type: 'string', requiresArg: true, describe: `data source, overrides the config's: ${DATA_SPEC_HELP}` })
+    .option('workers', { type: 'number', requiresArg: true, default: availableParallelism(), describe: 'worker threads (default: cores)' })
+    .option('shard', { type: 'string', requiresArg: true, describe: 'run only slice i of N (1-based, e.g. 2/4); merge the folders with npm run merge' })
+    .option('out', { type: 'string', requiresArg: true, describe: 'results folder (default results/<config name>, shards results/<config name>/shard-i-of-N)' })
+    .option('retry-failed', { type: 'boolean', default: false, describe: 'run again the trials the journal records as failed' })
+    .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'keep journal records made by other code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
+    .option('repair-journal', { type: 'boolean', default: false, describe: 'move corrupt journal lines to journal.jsonl.corrupt and accept a journal that lost records: those trials run again' })
+    .option('figures', { type: 'boolean', default: true, describe: 'render figures at the end (--no-figures to skip)' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and its estimated time; run nothing' })
+    .conflicts('quick', 'config')
+    .check((argv) => {
+      if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 1)) throw new Error('--workers must be an integer ≥ 1');
+      if (argv.shard !== undefined) parseShard(argv.shard);
+      return true;
+    })
+    .example('$0 --quick', 'smoke run of every study')
+    .example('$0 --only scaling --data fenrir:../shared/data/fenrir', 'the scaling study on the replication package data')
+    .example('$0 --shard 2/4 --out results/paper-2', 'one of four machines; then: npm run merge -- results/paper-* --out results/paper')
+    .strict()
+    .help()
+    .parseAsync();
+
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const summary = await replicate({
+    configPath: args.config ?? (args.quick ? QUICK_CONFIG : PAPER_CONFIG),
+    only: args.only?.split(',').map((name) => name.trim()).filter((name) => name !== ''),
+    data: args.data,
+    workers: args.workers,
+    shard: args.shard ? parseShard(args.shard) : undefined,
+    out: args.out,
+    retryFailed: args['retry-failed'],
+    allowMixedVersions: args['allow-mixed-versions'],
+    repairJournal: args['repair-journal'],
+    figures: args.figures,
+    dryRun: args['dry-run'],
+    signal: stop.signal,
+    onJournalOpened: (journal) => stop.onForce(() => syncJournal(journal)),
+    // another process took the folder over (this one stalled past the stale time): stop writing at once
+    onLockLost: () => process.exit(1),
+    log,
+  });
+  const folder = relative(process.cwd(), summary.folder) || '.';
+  if (summary.status === 'interrupted') {
+    log(`interrupted: ${summary.alreadyDone + summary.ran} of ${summary.selected} selected trials are in ${folder}/journal.jsonl; run the same command again to resume`);
+    process.exitCode = stop.exitCode() ?? 130;
+    return;
+  }
+  if (summary.status !== 'dry-run') {
+    log(`done: ${summary.ran} trial(s) run${summary.alreadyDone > 0 ? `, ${summary.alreadyDone} resumed from the journal` : ''}; tables in ${folder}/tables/`);
+  }
+  if (summary.figureErrors > 0) {
+    log(`error: ${summary.figureErrors} figure(s) or report part(s) failed (see above); the results and the other figures are written`);
+    process.exitCode = 1;
+  }
+}
+
