@@ -37,6 +37,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'keep journal records made by other code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
     .option('repair-journal', { type: 'boolean', default: false, describe: 'move corrupt journal lines to journal.jsonl.corrupt and accept a journal that lost records: those trials run again' })
     .option('figures', { type: 'boolean', default: true, describe: 'render figures at the end (--no-figures to skip)' })
+    .option('yes', { type: 'boolean', default: false, describe: 'run plans of more than 100000 trials (up to 1000000; refused otherwise, with the count and estimated time)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and its estimated time; run nothing' })
     .conflicts('quick', 'config')
     .check((argv) => {
@@ -64,6 +65,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     repairJournal: args['repair-journal'],
     figures: args.figures,
     dryRun: args['dry-run'],
+    yes: args.yes,
     signal: stop.signal,
     onJournalOpened: (journal) => stop.onForce(() => syncJournal(journal)),
     // another process took the folder over (this one stalled past the stale time): stop writing at once

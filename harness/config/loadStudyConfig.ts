@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { formatPath, parseJson } from '../../algorithms/problem/jsonText.js';
@@ -6,6 +7,8 @@ import { algorithmNames, getAlgorithm } from '../../algorithms/registry.js';
 import { readText } from '../io/readInputs.js';
 import { gridCombinations } from '../plan/gridCombinations.js';
 import { planTrials } from '../plan/planTrials.js';
+import { formatDuration } from '../run/progressReporter.js';
+import { CONFIRM_TRIALS_ABOVE, MAX_TRIALS, planSize } from './planSize.js';
 import { studyConfigSchema, type StudyConfig } from './studyConfig.js';
 
 export interface LoadedConfig {
@@ -16,9 +19,14 @@ export interface LoadedConfig {
   readonly path: string;
 }
 
-export function loadStudyConfig(path: string): LoadedConfig {
+export interface PlanLimits {
+  /** refuse configs planning more trials (default CONFIRM_TRIALS_ABOVE; --yes raises it to MAX_TRIALS) */
+  readonly maxTrials?: number;
+}
+
+export function loadStudyConfig(path: string, limits: PlanLimits = {}): LoadedConfig {
   const text = readText(path);
-  return { ...parseStudyConfig(text, path), text, path };
+  return { ...parseStudyConfig(text, path, limits), text, path };
 }
 
 /**
@@ -26,8 +34,10 @@ export function loadStudyConfig(path: string): LoadedConfig {
  * file and the field (`configs/x.json: studies[2].sizes[0]: must be ≥ 1`). Algorithm names and
  * their parameters are checked against the registry here, before anything runs.
  */
-export function parseStudyConfig(text: string, source: string): { config: StudyConfig; sha256: string } {
-  const result = studyConfigSchema.safeParse(parseJson(text, source));
+export function parseStudyConfig(text: string, source: string, limits: PlanLimits = {}): { config: StudyConfig; sha256: string } {
+  const raw = parseJson(text, source);
+  checkPlanSize(raw, source, Math.min(limits.maxTrials ?? CONFIRM_TRIALS_ABOVE, MAX_TRIALS));
+  const result = studyConfigSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new InputError(source, formatPath(issue.path), issue.message);
@@ -50,6 +60,22 @@ export function parseStudyConfig(text: string, source: string): { config: StudyC
     throw new InputError(source, 'studies', error instanceof Error ? error.message : String(error));
   }
   return { config, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+/**
+ * Refuses an oversized plan before anything is expanded (a 10^7-value range is counted, not
+ * built): the count comes from arithmetic on the raw config (harness/config/planSize.ts).
+ */
+function checkPlanSize(raw: unknown, source: string, maxTrials: number): void {
+  const size = planSize(raw);
+  const tooLong = size.longestList.length > MAX_TRIALS;
+  if (size.trials <= maxTrials && !tooLong) return;
+  const time = size.cpuSeconds !== undefined ? `, estimated ${formatDuration(size.cpuSeconds)} of CPU time (${formatDuration(size.cpuSeconds / availableParallelism())} on ${availableParallelism()} cores)` : '';
+  const where = tooLong ? `${size.longestList.where} has ${size.longestList.length} values; ` : '';
+  const advice = size.trials > MAX_TRIALS || tooLong
+    ? `at most ${MAX_TRIALS} trials can be planned: split the study or coarsen its grid`
+    : `more than ${CONFIRM_TRIALS_ABOVE} trials need --yes`;
+  throw new InputError(source, 'studies', `${where}the config plans ${size.trials} trials${time}; ${advice}`);
 }
 
 function checkAlgorithm(source: string, where: string, name: string, params: Record<string, unknown>): void {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { parseStudyConfig } from '../config/loadStudyConfig.js';
+import { MAX_TRIALS } from '../config/planSize.js';
 import { completedTrials } from '../journal/completedTrials.js';
 import { checkVersions } from '../journal/codeVersions.js';
 import { describeCorruption, readJournal, type JournalEntry } from '../journal/journal.js';
@@ -52,7 +53,7 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
       throw new InputError(join(sources[i], 'manifest.json'), 'data', `data source ${manifest.data} of ${role} differs from ${reference.data}`);
     }
   }
-  const { config } = parseStudyConfig(JSON.stringify(reference.config.content), join(sources[0], 'manifest.json'));
+  const { config } = parseStudyConfig(JSON.stringify(reference.config.content), join(sources[0], 'manifest.json'), { maxTrials: MAX_TRIALS });
   const plan = planTrials(config);
   const data = reference.data;
 

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { openDataSource } from '../../datasets/dataSource.js';
 import { loadStudyConfig, type LoadedConfig } from '../config/loadStudyConfig.js';
+import { MAX_TRIALS } from '../config/planSize.js';
 import { lockFolder } from '../io/folderLock.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { estimateOutputBytes } from '../plan/estimateCost.js';
@@ -42,6 +43,8 @@ export interface ReplicateOptions {
   /** quarantine corrupt journal lines and accept a journal that lost records: those trials run again */
   readonly repairJournal?: boolean;
   readonly figures?: boolean;
+  /** accept plans of more than CONFIRM_TRIALS_ABOVE trials (up to MAX_TRIALS) */
+  readonly yes?: boolean;
   /** print the plan and its estimated cost, run nothing */
   readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
@@ -73,7 +76,7 @@ export interface ReplicateSummary {
 export async function replicate(options: ReplicateOptions): Promise<ReplicateSummary> {
   const { log } = options;
   const startedAt = new Date().toISOString();
-  const loaded = loadStudyConfig(options.configPath);
+  const loaded = loadStudyConfig(options.configPath, { maxTrials: options.yes ? MAX_TRIALS : undefined });
   const { config } = loaded;
   const data = options.data ?? config.data;
   const folder = resolve(options.out ?? (options.shard ? join(RESULTS_FOLDER, config.name, shardLabel(options.shard)) : join(RESULTS_FOLDER, config.name)));
