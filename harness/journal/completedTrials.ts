@@ -59,9 +59,12 @@ export function completedTrials(
   return { byId, stale, duplicates };
 }
 
-/** What a trial computed: equal for two runs of the same trial, whatever their timing. */
-function resultKey(record: TrialRecord): string {
-  return JSON.stringify([record.measurements ?? null, record.trace, record.error ?? null]);
+/**
+ * What a trial computed: equal for two runs of the same trial, whatever their timing (a trace
+ * row's 7th value is wall time, so rows are compared on their first six).
+ */
+export function resultKey(record: TrialRecord): string {
+  return JSON.stringify([record.measurements ?? null, record.trace.map((row) => row.slice(0, 6)), record.error ?? null]);
 }
 
 const resultSummary = (record: TrialRecord): string =>

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { parseStudyConfig } from '../config/loadStudyConfig.js';
 import { MAX_TRIALS } from '../config/planSize.js';
-import { completedTrials } from '../journal/completedTrials.js';
+import { completedTrials, resultKey } from '../journal/completedTrials.js';
 import { checkVersions } from '../journal/codeVersions.js';
 import { describeCorruption, readJournal, type JournalEntry } from '../journal/journal.js';
 import { JournalError } from '../journal/journalError.js';
@@ -72,7 +72,7 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
       const entry = entryOf.get(record)!;
       const previous = chosen.get(id);
       if (previous && previous.entry.record.error === undefined && record.error === undefined
-        && JSON.stringify([previous.entry.record.measurements, previous.entry.record.trace]) !== JSON.stringify([record.measurements, record.trace])) {
+        && resultKey(previous.entry.record) !== resultKey(record)) {
         throw new JournalError(`${resultPaths(previous.source).journal}: line ${previous.entry.line} and ${resultPaths(source).journal}: line ${entry.line}: two different results of trial ${id} (fitness ${previous.entry.record.measurements?.fitness} vs ${record.measurements?.fitness}); merge only folders of one run`);
       }
       if (!previous || (previous.entry.record.error !== undefined && record.error === undefined)) {
