@@ -74,6 +74,10 @@ export interface Algorithm<Params = unknown> {
   readonly summary: string;
   /** zod schema; parsing `{}` yields the defaults */
   readonly paramsSchema: z.ZodType<Params>;
+  /** true when the result does not depend on the rng (a constructive algorithm): seeds make no difference */
+  readonly deterministic?: boolean;
+  /** false when the algorithm builds its own solution instead of improving the starting population it is given (default true) */
+  readonly improvesStart?: boolean;
   run(problem: Problem, params: Params, options: RunOptions): AlgorithmResult;
 }
 

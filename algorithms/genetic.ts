@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Algorithm } from './algorithm.js';
+import { initializationParam, initialPopulationOf } from './initialization.js';
 import { Individual } from './problem/individual.js';
 import { greedyCrossover } from './operators/greedyCrossover.js';
 import { mutate } from './operators/mutation/mutate.js';
@@ -18,6 +19,7 @@ export const geneticParams = z.object({
   maxMoveHours: z.number().int().min(1).default(MAX_MOVE_HOURS),
   elitism: z.number().int().min(0).default(5),
   targetFitness: z.number().default(1),
+  ...initializationParam,
 }).strict().refine((params) => params.elitism < params.populationSize, {
   message: 'elitism must be smaller than populationSize', path: ['elitism'],
 });
@@ -62,10 +64,12 @@ export const genetic: Algorithm<GeneticParams> = {
     return runSearch(context, new Termination(params.generations, params.targetFitness), {
       setup() {
         const given = options.initialPopulation;
-        const initial = given ?? samplePopulation(problem, params.populationSize, rng);
-        if (!given) counters.evaluations += initial.length;
+        const random = given ?? samplePopulation(problem, params.populationSize, rng);
+        if (!given) counters.evaluations += random.length;
+        // the greedy schedule costs one evaluation per experiment placed (as the greedy algorithm counts it)
+        if (params.initialization === 'greedy') counters.evaluations += problem.experiments.length;
         // work on copies: the shared initial population is read by the other algorithms too
-        population = initial.slice(0, params.populationSize).map((individual) => individual.clone());
+        population = initialPopulationOf(problem, random, params.populationSize, params.initialization).map((individual) => individual.clone());
         if (population.length < 2) throw new Error('the genetic algorithm needs an initial population of at least 2');
         population.sort(byFitnessDescending);
       },

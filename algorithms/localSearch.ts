@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Algorithm, Counters } from './algorithm.js';
+import { initializationParam, initialPopulationOf, type Initialization } from './initialization.js';
 import type { Individual } from './problem/individual.js';
 import { bestIndex, samplePopulation } from './operators/samplePopulation.js';
 import { MAX_MOVE_HOURS } from './operators/mutation/moveSchedule.js';
@@ -14,21 +15,32 @@ export const neighbourhoodParams = {
   mutationProbability: z.number().min(0).max(1).default(0.5),
   mutationScope: z.number().min(0).max(1).default(0.15),
   maxMoveHours: z.number().int().min(1).default(MAX_MOVE_HOURS),
+  ...initializationParam,
 };
 
 export const localSearchParams = z.object(neighbourhoodParams).strict();
 export type LocalSearchParams = z.infer<typeof localSearchParams>;
 
 /**
- * The best member of the given (or a freshly sampled) RS population, as a private copy.
- * Sampled members count as evaluations; given ones were paid for by whoever sampled them.
+ * The best member of the given (or a freshly sampled) RS population — with `initialization: greedy`
+ * of that population and the greedy schedule — as a private copy. Sampled members count as
+ * evaluations (given ones were paid for by whoever sampled them), the greedy schedule as one per experiment.
  */
-export function startingSolution(problem: Parameters<typeof samplePopulation>[0], populationSize: number, options: { initialPopulation?: readonly Individual[]; rng: Parameters<typeof samplePopulation>[2] }, counters: Counters): Individual {
+export function startingSolution(
+  problem: Parameters<typeof samplePopulation>[0],
+  populationSize: number,
+  options: { initialPopulation?: readonly Individual[]; rng: Parameters<typeof samplePopulation>[2] },
+  counters: Counters,
+  initialization: Initialization = 'random',
+): Individual {
   const given = options.initialPopulation;
   // an empty population counts as none: sample one rather than index an empty array
   const sampled = !(given && given.length > 0);
-  const population = sampled ? samplePopulation(problem, populationSize, options.rng) : given;
-  if (sampled) counters.evaluations += population.length;
+  const random = sampled ? samplePopulation(problem, populationSize, options.rng) : given;
+  if (sampled) counters.evaluations += random.length;
+  if (initialization === 'random') return random[bestIndex(random)].clone();
+  counters.evaluations += problem.experiments.length;
+  const population = [...initialPopulationOf(problem, [], 1, initialization), ...random];
   return population[bestIndex(population)].clone();
 }
 
@@ -46,7 +58,7 @@ export const localSearch: Algorithm<LocalSearchParams> = {
     let candidate!: Individual;
     return runSearch(context, new Termination(params.iterations), {
       setup() {
-        current = startingSolution(problem, params.populationSize, options, context.counters);
+        current = startingSolution(problem, params.populationSize, options, context.counters, params.initialization);
         candidate = current.clone();
       },
       step() {

@@ -1,6 +1,7 @@
 import type { Algorithm } from './algorithm.js';
 import { onePlusOne } from './examples/onePlusOne.js';
 import { genetic } from './genetic.js';
+import { greedy } from './greedy.js';
 import { localSearch } from './localSearch.js';
 import { randomSampling } from './randomSampling.js';
 import { simulatedAnnealing, simulatedAnnealingAsPublished } from './simulatedAnnealing.js';
@@ -9,7 +10,7 @@ import { simulatedAnnealing, simulatedAnnealingAsPublished } from './simulatedAn
  * All algorithms by name. Adding one: write `algorithms/<name>.ts` exporting an `Algorithm`,
  * and add it to this list (see README, "Adding an algorithm").
  */
-const algorithms: Algorithm<any>[] = [randomSampling, genetic, localSearch, simulatedAnnealing, simulatedAnnealingAsPublished, onePlusOne];
+const algorithms: Algorithm<any>[] = [randomSampling, genetic, localSearch, simulatedAnnealing, simulatedAnnealingAsPublished, onePlusOne, greedy];
 
 export function registerAlgorithm(algorithm: Algorithm<any>): void {
   if (algorithms.some((known) => known.name === algorithm.name)) throw new Error(`algorithm "${algorithm.name}" is already registered`);

@@ -29,7 +29,7 @@ function anneal(problem: Problem, params: SimulatedAnnealingParams, options: Run
   let temperature = params.initialTemperature;
   return runSearch(context, new Termination(params.iterations), {
     setup() {
-      current = startingSolution(problem, params.populationSize, options, context.counters);
+      current = startingSolution(problem, params.populationSize, options, context.counters, params.initialization);
       candidate = current.clone();
       best = current.clone();
     },
@@ -68,7 +68,7 @@ export const simulatedAnnealingAsPublished: Algorithm<SimulatedAnnealingParams> 
   run(problem, params, options) {
     const rescheduling = problem.running.some((flag) => flag === 1);
     if (rescheduling) return anneal(problem, params, options, true);
-    const { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours } = params;
-    return localSearch.run(problem, { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours }, options);
+    const { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours, initialization } = params;
+    return localSearch.run(problem, { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours, initialization }, options);
   },
 };

@@ -49,6 +49,12 @@ export class Individual {
     this.startScores = new Float64Array(n);
   }
 
+  /** Summed per-mille of `group` given to experiments of `service` at `hour` (the capacity load of rule 5). */
+  capacityLoadAt(service: number, hour: number, group: number): number {
+    const { hours, groups } = this.problem.profile;
+    return this.capacityLoad[(service * hours + hour) * groups.length + group];
+  }
+
   get valid(): boolean {
     return this.overloadedCells === 0 && this.brokenExperiments === 0;
   }

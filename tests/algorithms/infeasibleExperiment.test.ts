@@ -40,8 +40,17 @@ describe('an experiment that can never fit (spec §6 quirk: the published sample
     expect(() => buildIndividual(problem, Rng.fromSeed(2))).toThrow(/experiment 1[123] cannot be placed: no valid placement found beside the other experiments/);
   });
 
-  it.each(algorithmNames())('%s stops with the same error instead of hanging', (name) => {
+  // the sampler's refusal: every sampling algorithm inherits it (the constructive greedy does not sample)
+  it.each(algorithmNames().filter((name) => name !== 'greedy'))('%s stops with the same error instead of hanging', (name) => {
     const problem = createProblem(profile, [feasible, greedy]);
     expect(() => getAlgorithm(name).run(problem, smallBudgetParams(name), { rng: Rng.fromSeed(3) })).toThrow(InfeasibleExperimentError);
+  });
+
+  it('the refusal is the sampler\'s: the experiment does fit on all three groups over ≥ 80 h, and greedy places it', () => {
+    const problem = createProblem(profile, [feasible, greedy]);
+    const result = getAlgorithm('greedy').run(problem, smallBudgetParams('greedy'), { rng: Rng.fromSeed(3) });
+    expect(result.best.valid).toBe(true);
+    // 24 000 requests at ≤ 300 an hour need at least 80 hours
+    expect(result.best.schedules[1].duration).toBeGreaterThanOrEqual(80);
   });
 });
