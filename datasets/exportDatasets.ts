@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import { formatExperiments } from '../algorithms/problem/experimentFormat.js';
 import { formatGroupTable } from '../algorithms/problem/profileFormat.js';
 import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
-import { RESS_VARIANTS } from './baselineExperiments.js';
+import { RESS_VARIANTS, type Ress } from './baselineExperiments.js';
 import type { DataSource } from './dataSource.js';
 import { experimentSetFileName, FENRIR_LAYOUT } from './fenrirDataSource.js';
 import { SCALING_SIZES } from './scaleExperiments.js';
 
 export interface ExportOptions {
-  /** seed of the scaled experiment sets' priorities */
-  seed: number;
+  /** seed of the scaled experiment sets' priorities, per RESS variant */
+  setSeed: (ress: Ress) => number;
   /** set sizes to write; default 10, 15, …, 70 */
   sizes?: readonly number[];
   /** extra fields for provenance.json (generator, version, …) */
@@ -32,14 +32,14 @@ export function exportDatasets(source: DataSource, outDir: string, options: Expo
   write(FENRIR_LAYOUT.constantProfile, formatGroupTable(source.constantProfile()));
   for (const ress of RESS_VARIANTS) {
     for (const size of sizes) {
-      write(join(FENRIR_LAYOUT.experiments, experimentSetFileName(size, ress)), formatExperiments(source.experimentSet(size, ress, options.seed)));
+      write(join(FENRIR_LAYOUT.experiments, experimentSetFileName(size, ress)), formatExperiments(source.experimentSet(size, ress, options.setSeed(ress))));
     }
   }
   write(FENRIR_LAYOUT.newExperiments, formatExperiments(source.newExperiments()));
   const provenance = {
     ...options.provenance,
     dataSource: source.name,
-    experimentSeed: options.seed,
+    setSeeds: Object.fromEntries(RESS_VARIANTS.map((ress) => [ress, options.setSeed(ress)])),
     sizes: [...sizes],
     files: [...written],
   };

@@ -5,6 +5,9 @@
  * is then 1 (after writing everything that could be). Outputs that do not match the folder's
  * journal (harness/output/outputsCheck.ts) are refused unless --allow-stale.
  *
+ * A folder written by `npm run schedule` (run.json, no manifest.json) gets that run's figures
+ * instead — Gantt chart, traffic consumption per group, convergence — and a short report.
+ *
  * The harness imports this module for `renderAll` (last step of `npm run replicate`), so the
  * command line part runs only when the file is executed directly.
  */
@@ -16,18 +19,21 @@ import { readProfileFile } from '../harness/io/readInputs.js';
 import { lockFolder } from '../harness/io/folderLock.js';
 import { checkOutputs } from '../harness/output/outputsCheck.js';
 import { fontWarning } from '../harness/report/pngFonts.js';
+import { isRunFolder } from '../harness/report/runFolder.js';
 import { renderAll } from './renderAll.js';
+import { renderRun } from './renderRun.js';
 
 export { renderAll, type RenderOptions, type RenderResult } from './renderAll.js';
 
 async function main(): Promise<void> {
   const argv = await yargs(hideBin(process.argv))
     .scriptName('npm run figures --')
-    .usage('$0 <results-folder> [options]')
-    .option('profile', { type: 'string', describe: 'traffic profile CSV to use instead of the manifest\'s data source' })
+    .usage('$0 <results-folder> [options]\n\nA study\'s results folder (manifest.json, trials.csv): every figure and the replication report. ' +
+      'A folder of npm run schedule (run.json): that run\'s Gantt chart, traffic consumption per user group, convergence curve and a short report.')
+    .option('profile', { type: 'string', describe: 'traffic profile CSV to use instead of the manifest\'s data source (a run folder: instead of the profile its schedule.json records)' })
     .option('strict', { type: 'boolean', default: true, hidden: true, describe: 'kept for old scripts: failures always exit 1' })
     .option('allow-stale', { type: 'boolean', default: false, describe: 'render even if trials.csv, tables or the journal do not match manifest.json (an error line says so; exit 1)' })
-    .demandCommand(1, 'give the results folder, e.g. npm run figures -- results/paper')
+    .demandCommand(1, 'give the results folder, e.g. npm run figures -- results/paper or results/runs/NAME')
     .strict()
     .help()
     .parse();
@@ -37,7 +43,9 @@ async function main(): Promise<void> {
     console.error(`${resultsDir}: no such results folder`);
     process.exit(2);
   }
-  const check = checkOutputs(resultsDir);
+  const run = isRunFolder(resultsDir);
+  // a schedule run's folder has no journal to match
+  const check = run ? { status: 'consistent' as const, journalChecked: false } : checkOutputs(resultsDir);
   if (check.status === 'stale' && !argv['allow-stale']) {
     console.error(`error: ${check.problem}; the figures would not show the journal (--allow-stale renders them anyway)`);
     process.exit(1);
@@ -57,7 +65,9 @@ async function main(): Promise<void> {
   const profilePath = argv.profile;
   let result;
   try {
-    result = await renderAll(resultsDir, profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {});
+    result = run
+      ? await renderRun(resultsDir, profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {})
+      : await renderAll(resultsDir, profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {});
   } finally {
     lock.release();
   }

@@ -60,13 +60,15 @@ export function ganttLayout(schedule: ScheduleFile): GanttLayout {
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-export function ganttSpec(layout: GanttLayout, groups: readonly string[], subtitle: string): TopLevelSpec {
+export function ganttSpec(layout: GanttLayout, groups: readonly string[], subtitle: string,
+  options: { title?: string; xTitle?: string; firstHour?: number } = {}): TopLevelSpec {
   const rowHeight = 18;
   const maxHour = Math.max(...layout.bars.map((bar) => bar.end));
+  const firstHour = options.firstHour ?? 0;
   const panels = experimentKinds.map((kind): string => kind.label).filter((label) => layout.rows.has(label))
     .concat([...layout.rows.keys()].filter((label) => !experimentKinds.some((kind) => kind.label === label)));
   return themed({
-    title: { text: 'Best schedule as a Gantt chart', subtitle },
+    title: { text: options.title ?? 'Best schedule as a Gantt chart', subtitle },
     data: { values: layout.bars as unknown as Record<string, unknown>[] },
     vconcat: panels.map((kind) => {
       const labels = layout.rows.get(kind)!;
@@ -77,7 +79,7 @@ export function ganttSpec(layout: GanttLayout, groups: readonly string[], subtit
         height: labels.length * rowHeight,
         mark: { type: 'rect', cornerRadius: 1 },
         encoding: {
-          x: { field: 'start', type: 'quantitative', title: 'Hour of the traffic profile (h)', scale: { domain: [0, maxHour], nice: false } },
+          x: { field: 'start', type: 'quantitative', title: options.xTitle ?? 'Hour of the traffic profile (h)', scale: { domain: [firstHour, maxHour], nice: false } },
           x2: { field: 'end' },
           y: {
             field: 'top', type: 'quantitative', title: null,

@@ -14,7 +14,8 @@ import { ressLabel } from '../harness/report/trials.js';
 import { chooseBestSchedules } from './bestScheduleChoice.js';
 
 export interface ConsumptionRow {
-  readonly ress: string;
+  /** the panel the row belongs to (a RESS level here; a user group in a single run's figure) */
+  readonly panel: string;
   readonly hour: number;
   readonly requests: number;
   readonly consumed: number;
@@ -33,20 +34,32 @@ export function consumptionRows(schedules: readonly { ress: string; schedule: Sc
   const hours = Math.min(profile.hours, Math.max(...schedules.map(({ schedule }) => scheduleEndHour(schedule))) + 12);
   return schedules.flatMap(({ ress, schedule }) => {
     const consumed = groupConsumptionPerHour(schedule, profile, group, hours);
-    return consumed.map((value, hour) => ({ ress: ressLabel(ress), hour, requests: profile.requests[hour * profile.groups.length + g], consumed: value }));
+    return consumed.map((value, hour) => ({ panel: ressLabel(ress), hour, requests: profile.requests[hour * profile.groups.length + g], consumed: value }));
   });
 }
 
 export function trafficConsumptionSpec(rows: readonly ConsumptionRow[], options: { group: string; algorithm: string; subtitle: string | string[] }): TopLevelSpec {
+  return consumptionPanelsSpec(rows, {
+    title: `Traffic of ${options.group} and the requests the ${algorithmLabel(options.algorithm)} schedules consume`,
+    subtitle: options.subtitle,
+    algorithm: options.algorithm,
+  });
+}
+
+/**
+ * One layered panel per distinct `panel` value, top to bottom in row order: the requests per hour
+ * in grey, the part of them consumed in the algorithm's colour, on one hour axis.
+ */
+export function consumptionPanelsSpec(rows: readonly ConsumptionRow[], options: { title: string; subtitle: string | string[]; algorithm: string; xTitle?: string }): TopLevelSpec {
   const color = algorithmStyle(options.algorithm).color;
-  const x = { field: 'hour', type: 'quantitative', title: 'Hour of the traffic profile (h)', scale: { nice: false } } as const;
+  const x = { field: 'hour', type: 'quantitative', title: options.xTitle ?? 'Hour of the traffic profile (h)', scale: { nice: false } } as const;
   return themed({
-    title: { text: `Traffic of ${options.group} and the requests the ${algorithmLabel(options.algorithm)} schedules consume`, subtitle: options.subtitle },
+    title: { text: options.title, subtitle: options.subtitle },
     data: { values: rows as unknown as Record<string, unknown>[] },
-    // one layered chart per RESS level, each with its own title
-    vconcat: [...new Set(rows.map((row) => row.ress))].map((ress) => ({
-      title: { text: ress, fontSize: 12, subtitle: '' },
-      transform: [{ filter: { field: 'ress', equal: ress } }],
+    // one layered chart per panel, each with its own title
+    vconcat: [...new Set(rows.map((row) => row.panel))].map((panel) => ({
+      title: { text: panel, fontSize: 12, subtitle: '' },
+      transform: [{ filter: { field: 'panel', equal: panel } }],
       width: 640,
       height: 110,
       layer: [

@@ -3,22 +3,28 @@ import type { Experiment } from './experiment.js';
 import { InputError } from './inputError.js';
 import { formatPath, parseJson } from './jsonText.js';
 
-/** One experiment in the replication package's JSON format (spec §2). */
-export const experimentSchema = z.object({
-  baseType: z.enum(['Experiment', 'GradualExperiment']),
-  id: z.number().int(),
-  type: z.enum(['REGRESSION', 'BUSINESS']),
-  targetService: z.string().min(1),
-  minDuration: z.number().int().positive(),
-  requiredTotalTraffic: z.number().int().nonnegative(),
-  priority: z.number().int().nonnegative(),
-  preferredUserGroup: z.array(z.string()).nullish(),
-  startTraffic: z.number().nonnegative().optional(),
-}).superRefine((value, context) => {
-  if (value.baseType === 'GradualExperiment' && value.startTraffic === undefined) {
-    context.addIssue({ code: 'custom', path: ['startTraffic'], message: 'a GradualExperiment needs startTraffic' });
-  }
-});
+/** One experiment in the replication package's JSON format (spec §2); `minDuration` as given. */
+function experimentSchemaWith(minDuration: z.ZodNumber) {
+  return z.object({
+    baseType: z.enum(['Experiment', 'GradualExperiment']),
+    id: z.number().int(),
+    type: z.enum(['REGRESSION', 'BUSINESS']),
+    targetService: z.string().min(1),
+    minDuration,
+    requiredTotalTraffic: z.number().int().nonnegative(),
+    priority: z.number().int().nonnegative(),
+    preferredUserGroup: z.array(z.string()).nullish(),
+    startTraffic: z.number().nonnegative().optional(),
+  }).superRefine((value, context) => {
+    if (value.baseType === 'GradualExperiment' && value.startTraffic === undefined) {
+      context.addIssue({ code: 'custom', path: ['startTraffic'], message: 'a GradualExperiment needs startTraffic' });
+    }
+  });
+}
+
+export const experimentSchema = experimentSchemaWith(z.number().int().positive());
+/** The same, allowing minDuration 0: what remains of an experiment in a re-scheduled plan (spec §10). */
+const remainderSchema = experimentSchemaWith(z.number().int().nonnegative());
 
 export type ExperimentJson = z.input<typeof experimentSchema>;
 
@@ -36,9 +42,12 @@ function fromJson(value: z.output<typeof experimentSchema>): Experiment {
   };
 }
 
-/** Validates one parsed experiment object; `where` prefixes the field path in errors. */
-export function experimentFromJson(value: unknown, source: string, where = ''): Experiment {
-  const result = experimentSchema.safeParse(value);
+/**
+ * Validates one parsed experiment object; `where` prefixes the field path in errors.
+ * `allowZeroMinDuration`: an experiment of a re-scheduled plan, which may need no more hours.
+ */
+export function experimentFromJson(value: unknown, source: string, where = '', options: { allowZeroMinDuration?: boolean } = {}): Experiment {
+  const result = (options.allowZeroMinDuration ? remainderSchema : experimentSchema).safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = formatPath(issue.path);

@@ -6,6 +6,7 @@ import { Individual } from './individual.js';
 import { InputError } from './inputError.js';
 import { formatPath, parseJson } from './jsonText.js';
 import { createProblem, type Problem } from './problem.js';
+import type { ProfileRecord } from './profileRecord.js';
 import type { TrafficProfile } from './trafficProfile.js';
 
 /**
@@ -14,6 +15,18 @@ import type { TrafficProfile } from './trafficProfile.js';
  */
 const scheduleFileSchema = z.object({
   id: z.string().optional(),
+  profile: z.object({
+    file: z.string().optional(),
+    data: z.string().optional(),
+    hours: z.number().int().nonnegative(),
+    groups: z.array(z.string()),
+    sha256: z.string(),
+  }).optional(),
+  rescheduling: z.object({
+    atHour: z.number().int().nonnegative(),
+    timeFrame: z.enum(['original', 'shifted']),
+    running: z.array(z.object({ id: z.number().int(), keepGroups: z.array(z.string()).optional() })),
+  }).optional(),
   scheduledExperiments: z.array(z.tuple([
     z.unknown(),
     z.object({
@@ -32,9 +45,28 @@ export interface ScheduleEntry {
   readonly assignments: readonly { hour: number; trafficAssignment: Readonly<Record<string, number>> }[];
 }
 
+/**
+ * schedlab's record of a re-scheduled plan (spec §10), `"rescheduling"` in the file: the plan
+ * was re-made at hour `atHour` of the profile. Its experiments are what remained of them then
+ * (requirements reduced by what they had consumed); its start score counts from `atHour`.
+ */
+export interface ReschedulingRecord {
+  readonly atHour: number;
+  /** the file's hours: hours of the profile (`original`, all ≥ atHour) or counted from atHour (`shifted`, hour 0 = atHour) */
+  readonly timeFrame: TimeFrame;
+  /** experiments already running at atHour: they start at atHour and cannot move; running business experiments keep `keepGroups` */
+  readonly running: readonly { readonly id: number; readonly keepGroups?: readonly string[] }[];
+}
+
+export type TimeFrame = 'original' | 'shifted';
+
 export interface ScheduleFile {
   readonly id: string;
   readonly entries: readonly ScheduleEntry[];
+  /** the profile it was made on, if schedlab wrote it */
+  readonly profile?: ProfileRecord;
+  /** set for a re-scheduled plan */
+  readonly rescheduling?: ReschedulingRecord;
 }
 
 export function parseScheduleFile(text: string, source: string): ScheduleFile {
@@ -43,12 +75,15 @@ export function parseScheduleFile(text: string, source: string): ScheduleFile {
     const issue = result.error.issues[0];
     throw new InputError(source, formatPath(issue.path), issue.message);
   }
+  const { rescheduling, profile } = result.data;
+  // what remains of an experiment at a re-scheduling hour may need no more hours (minDuration 0)
+  const remainder = rescheduling !== undefined;
   const entries = result.data.scheduledExperiments.map(([experiment, schedule], i) => ({
-    experiment: experimentFromJson(experiment, source, `scheduledExperiments[${i}][0]`),
+    experiment: experimentFromJson(experiment, source, `scheduledExperiments[${i}][0]`, { allowZeroMinDuration: remainder }),
     startSlot: schedule.startSlot,
     assignments: schedule.assignments,
   }));
-  return { id: result.data.id ?? '', entries };
+  return { id: result.data.id ?? '', entries, ...(profile ? { profile } : {}), ...(rescheduling ? { rescheduling } : {}) };
 }
 
 /**
@@ -95,11 +130,20 @@ export function individualOfScheduleFile(profile: TrafficProfile, file: Schedule
   return individualFromScheduleFile(problem, file, source);
 }
 
+/** What schedlab adds to the original format when it writes a schedule (see `ScheduleFile`). */
+export interface ScheduleFileExtras {
+  readonly profile?: ProfileRecord;
+  readonly rescheduling?: ReschedulingRecord;
+  /** added to every hour written (a re-scheduled plan written in the original time frame: its atHour) */
+  readonly hourShift?: number;
+}
+
 /**
  * The schedule file text of an individual (placed experiments, in problem order). `indent` 2
  * matches the original's pretty printing; 0 writes the same JSON 2–3× smaller.
  */
-export function formatScheduleFile(individual: Individual, id: string, indent = 2): string {
+export function formatScheduleFile(individual: Individual, id: string, indent = 2, extras: ScheduleFileExtras = {}): string {
+  const shift = extras.hourShift ?? 0;
   const { groups } = individual.problem.profile;
   const scheduledExperiments = individual.problem.experiments.flatMap((experiment, e) => {
     if (!individual.placed[e]) return [];
@@ -109,9 +153,15 @@ export function formatScheduleFile(individual: Individual, id: string, indent = 
       for (let g = 0; g < groups.length; g++) {
         if ((schedule.groupMask[offset] >>> g) & 1) trafficAssignment[groups[g]] = schedule.fractionPermille(offset, g) / 1000;
       }
-      return { hour: schedule.start + offset, trafficAssignment };
+      return { hour: schedule.start + offset + shift, trafficAssignment };
     });
-    return [[experimentToJson(experiment), { startSlot: schedule.start, assignments }]];
+    return [[experimentToJson(experiment), { startSlot: schedule.start + shift, assignments }]];
   });
-  return `${JSON.stringify({ id, scheduledExperiments }, null, indent || undefined)}\n`;
+  const file = {
+    id,
+    ...(extras.profile ? { profile: extras.profile } : {}),
+    ...(extras.rescheduling ? { rescheduling: extras.rescheduling } : {}),
+    scheduledExperiments,
+  };
+  return `${JSON.stringify(file, null, indent || undefined)}\n`;
 }

@@ -14,14 +14,16 @@ export interface Violation {
  * Every broken rule of an individual as a human-readable list, e.g.
  * `experiment 7, hour 312: group3 at 104 % capacity`. A slow, allocation-happy report for
  * people; the search loop reads `Individual.valid` instead. `limit` caps the list.
+ * `hourShift` is added to every hour reported (a re-scheduled plan read in the profile's hours).
  */
-export function listViolations(individual: Individual, limit = 1000): Violation[] {
+export function listViolations(individual: Individual, limit = 1000, hourShift = 0): Violation[] {
   const { problem } = individual;
   const { profile } = problem;
   const groups = profile.groups;
   const out: Violation[] = [];
-  const add = (rule: RuleName, experimentId: number | undefined, hour: number | undefined, text: string) => {
+  const add = (rule: RuleName, experimentId: number | undefined, planHour: number | undefined, text: string) => {
     if (out.length >= limit) return;
+    const hour = planHour === undefined ? undefined : planHour + hourShift;
     const where = [experimentId !== undefined ? `experiment ${experimentId}` : undefined, hour !== undefined ? `hour ${hour}` : undefined]
       .filter(Boolean).join(', ');
     out.push({ rule, experimentId, hour, message: where ? `${where}: ${text}` : text });
@@ -35,9 +37,9 @@ export function listViolations(individual: Individual, limit = 1000): Violation[
     if (duration < experiment.minDuration) add('minDuration', experiment.id, undefined, `runs ${duration} h, needs at least ${experiment.minDuration} h`);
     if (duration === 0) add('uninterrupted', experiment.id, undefined, 'has no scheduled hour');
     if (start < 0 || start + duration > profile.hours) {
-      add('insideProfile', experiment.id, undefined, `runs hours ${start}–${start + duration - 1}, outside the profile's hours 0–${profile.hours - 1}`);
+      add('insideProfile', experiment.id, undefined, `runs hours ${start + hourShift}–${start + duration - 1 + hourShift}, outside the profile's hours ${hourShift}–${profile.hours - 1 + hourShift}`);
     }
-    if (problem.running[e] && start !== 0) add('runningPinned', experiment.id, undefined, `is running and must start at hour 0, starts at ${start}`);
+    if (problem.running[e] && start !== 0) add('runningPinned', experiment.id, undefined, `is running and must start at hour ${hourShift}, starts at ${start + hourShift}`);
     for (let offset = 0; offset < duration; offset++) {
       const hour = start + offset;
       const mask = schedule.groupMask[offset];

@@ -10,21 +10,20 @@ import { builtinDataSource, BUILTIN_PROFILE_SEED, builtinGitlabProfile } from '.
 import { consecutiveHours, GITLAB_TRACE_START, parseStartTime, timestampedHours, type Calendar } from '../../datasets/calendar.js';
 import { constantProfile } from '../../datasets/constantProfile.js';
 import { dataOption, openDataSource } from '../../datasets/dataSource.js';
+import { RESS_VARIANTS } from '../../datasets/baselineExperiments.js';
 import { exportDatasets } from '../../datasets/exportDatasets.js';
 import { REPO_ROOT } from '../../datasets/fenrirLocation.js';
 import { formatStatistics } from '../../datasets/formatStatistics.js';
 import { profileStatistics, seriesStatistics } from '../../datasets/profileStatistics.js';
 import { isRawTrace, parseRawTrace } from '../../datasets/rawTrace.js';
 import { readText } from '../io/readInputs.js';
-
-/** Default seed of the scaled experiment sets' priorities. */
-export const DEFAULT_EXPERIMENT_SEED = 1;
+import { cliExperimentSetSeed, PAPER_CONFIG } from '../plan/experimentSetSeed.js';
 
 function parseArguments(args: readonly string[]) {
   return yargs([...args])
     .scriptName('npm run datasets --')
     .usage([
-      '$0 --out DIR [--data builtin|fenrir:<folder>] [--seed N] [--profile-seed N]',
+      '$0 --out DIR [--data builtin|fenrir:<folder>] [--set-seed N] [--profile-seed N]',
       '$0 --stats FILE|builtin|constant [--start TIME] [--json]',
       '',
       'Writes the datasets of the evaluation into DIR, laid out like the replication package:',
@@ -35,7 +34,9 @@ function parseArguments(args: readonly string[]) {
     ].join('\n'))
     .options(dataOption)
     .option('out', { type: 'string', requiresArg: true, describe: 'folder to write the datasets into (created if missing)' })
-    .option('seed', { type: 'number', default: DEFAULT_EXPERIMENT_SEED, requiresArg: true, describe: 'seed of the priorities of the scaled experiment sets (sizes above 10)' })
+    .option('set-seed', { type: 'number', requiresArg: true, describe: `seed of the priorities of the scaled experiment sets (sizes above 10), as npm run schedule's --set-seed; default: the studies' seed of each RESS variant (from ${PAPER_CONFIG}'s baseSeed), so the files are the sets the studies run on` })
+    .option('seed', { type: 'number', requiresArg: true, hidden: true, describe: 'deprecated name of --set-seed' })
+    .conflicts('seed', 'set-seed')
     .option('profile-seed', { type: 'number', default: BUILTIN_PROFILE_SEED, requiresArg: true, describe: 'seed of the built-in GitLab-style profile (--data builtin only)' })
     .option('stats', { type: 'string', requiresArg: true, describe: 'profile to summarise: a CSV file (group table or raw trace), "builtin" or "constant"' })
     .option('start', { type: 'string', requiresArg: true, describe: `UTC time of hour 0 for --stats (default ${GITLAB_TRACE_START.toISOString()}, the start of the GitLab trace and of the built-in profile); a raw trace uses its own Time column unless --start is given` })
@@ -43,8 +44,8 @@ function parseArguments(args: readonly string[]) {
     .conflicts('out', 'stats')
     .check((argv) => {
       if (argv.out === undefined && argv.stats === undefined) throw new Error('give --out DIR (write datasets) or --stats PROFILE (summarise a profile)');
-      for (const name of ['seed', 'profile-seed'] as const) {
-        if (!Number.isInteger(argv[name])) throw new Error(`--${name} must be an integer, got ${String(argv[name])}`);
+      for (const name of ['set-seed', 'seed', 'profile-seed'] as const) {
+        if (argv[name] !== undefined && !Number.isInteger(argv[name])) throw new Error(`--${name} must be an integer, got ${String(argv[name])}`);
       }
       return true;
     })
@@ -101,8 +102,11 @@ function loadForStatistics(what: string, startText: string | undefined, profileS
 }
 
 /** `npm run datasets`: writes the datasets, or prints a profile's statistics. */
-export function datasetsMain(args: readonly string[], print: (text: string) => void = (text) => process.stdout.write(`${text}\n`)): void {
+export function datasetsMain(args: readonly string[], print: (text: string) => void = (text) => process.stdout.write(`${text}\n`),
+  warn: (text: string) => void = (text) => process.stderr.write(`${text}\n`)): void {
   const argv = parseArguments(args);
+  if (argv.seed !== undefined) warn('warning: --seed is deprecated, use --set-seed (the same option as npm run schedule\'s)');
+  const givenSetSeed = argv['set-seed'] ?? argv.seed;
   if (argv.stats !== undefined) {
     const loaded = loadForStatistics(argv.stats, argv.start, argv['profile-seed']);
     const statistics = profileStatistics(loaded.profile, loaded.calendar);
@@ -118,15 +122,18 @@ export function datasetsMain(args: readonly string[], print: (text: string) => v
   const data = argv.data === 'builtin' ? builtinDataSource(argv['profile-seed']) : openDataSource(argv.data);
   const outDir = resolve(argv.out as string);
   const started = performance.now();
+  const setSeeds = Object.fromEntries(RESS_VARIANTS.map((ress) => [ress, cliExperimentSetSeed(ress, givenSetSeed)]));
   const written = exportDatasets(data, outDir, {
-    seed: argv.seed,
+    setSeed: (ress) => setSeeds[ress].seed,
     provenance: {
       generator: 'schedlab datasets (harness/cli/datasets.ts)',
       schedlabVersion: schedlabVersion(),
+      setSeedOrigin: setSeeds.mid.origin,
       ...(data.name === 'builtin' ? { profileSeed: argv['profile-seed'], profileModel: 'datasets/gitlabProfileParameters.json' } : {}),
     },
   });
-  print(`wrote ${written.length} files to ${outDir} from ${data.name} in ${Math.round(performance.now() - started)} ms`);
+  print(`wrote ${written.length} files to ${outDir} from ${data.name} in ${Math.round(performance.now() - started)} ms; ` +
+    `set seeds ${RESS_VARIANTS.map((ress) => `${ress} ${setSeeds[ress].seed}`).join(', ')} (${setSeeds.mid.origin})`);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;

@@ -1,6 +1,7 @@
 import { getAlgorithm } from '../../algorithms/registry.js';
 import { deriveSeed } from '../../algorithms/random/rng.js';
 import type { AlgorithmEntry, Study, StudyConfig } from '../config/studyConfig.js';
+import { experimentSetSeed } from './experimentSetSeed.js';
 import { gridCombinations, gridTag } from './gridCombinations.js';
 import type { Trial, TrialRestart } from './trial.js';
 
@@ -32,7 +33,7 @@ export function planTrials(config: StudyConfig): Trial[] {
                 seed: deriveSeed(config.baseSeed, id),
                 populationSeed,
                 initialPopulationSize: typeof params.populationSize === 'number' ? params.populationSize : study.initialPopulationSize,
-                experimentSetSeed: deriveSeed(config.baseSeed, `experiments/${ress}`),
+                experimentSetSeed: experimentSetSeed(config.baseSeed, ress),
                 restart: restartOf(config, study, ress, size),
               });
             }

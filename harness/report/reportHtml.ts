@@ -73,7 +73,7 @@ function comparisonSection(model: ReportModel): string {
   return `${heading}\n${htmlTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'Note'], rows)}`;
 }
 
-function figureSection(figure: ReportFigure): string {
+export function figureSection(figure: ReportFigure): string {
   const heading = `<h3 id="figure-${escapeHtml(figure.name)}">${escapeHtml(figure.title)}</h3>`;
   if (figure.status === 'rendered') {
     const svg = namespaceSvgIds(svgElementOnly(figure.svg), `fig-${figure.name}`)
@@ -104,9 +104,9 @@ function displayWidth(svg: string): string {
 }
 
 /** Marks a cell as numeric (right-aligned); cells are already escaped. */
-const num = (html: string) => ({ html, numeric: true });
+export const num = (html: string) => ({ html, numeric: true });
 
-function htmlTable(header: string[], rows: (string | { html: string; numeric: boolean })[][]): string {
+export function htmlTable(header: string[], rows: (string | { html: string; numeric: boolean })[][]): string {
   const cell = (value: string | { html: string; numeric: boolean }) => (typeof value === 'string' ? `<td>${value}</td>` : `<td class="num">${value.html}</td>`);
   return `<div class="table-wrap"><table>\n<thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')}\n</tbody>\n</table></div>`;
 }

@@ -48,7 +48,7 @@ export function reportMarkdown(model: ReportModel): string {
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function markdownTable(header: string[], rows: string[][]): string {
+export function markdownTable(header: string[], rows: string[][]): string {
   return [
     `| ${header.map(escapeCell).join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,

@@ -15,9 +15,10 @@ export function scheduleEnd(individual: Individual): number {
  * Requests per hour per group consumed by all experiments together, as the original tool's
  * export: `hour,totalConsumption,group1,…`, hours 0 up to the end of the schedule. Each
  * experiment's share is rounded as the model does (spec §3), so the columns add up to what
- * validity checked.
+ * validity checked. `hourShift` (a re-scheduled plan in the original time frame: its
+ * re-scheduling hour) is added to the hours written, which then start at it.
  */
-export function formatConsumptionCsv(individual: Individual): string {
+export function formatConsumptionCsv(individual: Individual, hourShift = 0): string {
   const { profile } = individual.problem;
   const width = profile.groups.length;
   const end = scheduleEnd(individual);
@@ -35,7 +36,7 @@ export function formatConsumptionCsv(individual: Individual): string {
   });
   const rows = Array.from({ length: end }, (_, hour) => {
     const groups = Array.from(perGroup.subarray(hour * width, (hour + 1) * width));
-    return [hour, groups.reduce((sum, value) => sum + value, 0), ...groups];
+    return [hour + hourShift, groups.reduce((sum, value) => sum + value, 0), ...groups];
   });
   return stringify(rows, { header: true, columns: ['hour', 'totalConsumption', ...profile.groups] });
 }

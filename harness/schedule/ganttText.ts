@@ -7,6 +7,8 @@ export interface GanttOptions {
   readonly hoursPerColumn: number;
   /** first line, e.g. "genetic, seed 1" */
   readonly title: string;
+  /** added to every hour shown: a re-scheduled plan drawn in the original time frame (its re-scheduling hour) */
+  readonly hourShift?: number;
 }
 
 const TICK_EVERY = 10;
@@ -21,11 +23,14 @@ export function formatGantt(individual: Individual, options: GanttOptions): stri
   const { problem } = individual;
   const { groups } = problem.profile;
   const resolution = Math.max(1, Math.floor(options.hoursPerColumn));
-  const end = Math.max(scheduleEnd(individual), 1);
-  const columns = Math.ceil(end / resolution);
+  const shift = options.hourShift ?? 0;
+  const end = Math.max(scheduleEnd(individual), 1) + shift;
+  // columns stay aligned to the profile's hour 0, so a re-scheduled plan's days are the profile's days
+  const firstColumn = Math.floor(shift / resolution);
+  const columns = Math.ceil(end / resolution) - firstColumn;
   const unit = resolution === 24 ? 'day' : resolution === 1 ? 'hour' : `${resolution} h`;
   const lines = [
-    `${options.title}: ${problem.experiments.length} experiments, hours 0–${end - 1}, one column = ${unit}`,
+    `${options.title}: ${problem.experiments.length} experiments, hours ${shift}–${end - 1}, one column = ${unit}`,
     `F ${individual.fitness.toFixed(6)}  D ${individual.durationScore.toFixed(6)}  U ${individual.userGroupScore.toFixed(6)}  ` +
       `S ${individual.startScore.toFixed(6)}  valid ${individual.valid ? 'yes' : 'NO'}`,
     `type: R regression (canary), B business (A/B test), ~ gradual ramp; * preferred groups; ` +
@@ -33,7 +38,7 @@ export function formatGantt(individual: Individual, options: GanttOptions): stri
     '',
   ];
   const head = `${'id'.padStart(4)} type ${'prio'.padStart(4)} ${'start'.padStart(6)} ${'hours'.padStart(5)}  ${'groups'.padEnd(groups.length * 3 + 1)}`;
-  lines.push(`${head}|${axis(columns, resolution)}`);
+  lines.push(`${head}|${axis(firstColumn, columns, resolution)}`);
   problem.experiments.forEach((experiment, e) => {
     const schedule = individual.schedules[e];
     if (!individual.placed[e]) {
@@ -46,8 +51,8 @@ export function formatGantt(individual: Individual, options: GanttOptions): stri
     const groupList = groups.map((_, g) => ((used >>> g) & 1 ? `${groupMark(g)}${(problem.preferredMask[e] >>> g) & 1 ? '*' : ' '}` : ''))
       .filter(Boolean).join(' ');
     const label = `${String(experiment.id).padStart(4)} ${type.padEnd(4)} ${String(experiment.priority).padStart(4)} ` +
-      `${String(schedule.start).padStart(6)} ${String(schedule.duration).padStart(5)}  ${groupList.padEnd(groups.length * 3 + 1)}`;
-    lines.push(`${label}|${bar(individual, e, columns, resolution)}`);
+      `${String(schedule.start + shift).padStart(6)} ${String(schedule.duration).padStart(5)}  ${groupList.padEnd(groups.length * 3 + 1)}`;
+    lines.push(`${label}|${bar(individual, e, { firstColumn, columns, resolution, shift })}`);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -57,24 +62,37 @@ function groupMark(g: number): string {
   return g < 9 ? String(g + 1) : String.fromCharCode(97 + g - 9);
 }
 
-function axis(columns: number, resolution: number): string {
+/** Tick labels every TICK_EVERY columns (day numbers, or hours), counted from the profile's hour 0. */
+function axis(firstColumn: number, columns: number, resolution: number): string {
   const cells = Array.from({ length: columns }, () => ' ');
-  for (let column = 0; column < columns; column += TICK_EVERY) {
+  for (let i = 0; i < columns; i++) {
+    const column = firstColumn + i;
+    if (column % TICK_EVERY !== 0) continue;
     const label = String(column * (resolution === 24 ? 1 : resolution));
-    for (let i = 0; i < label.length && column + i < columns; i++) cells[column + i] = label[i];
+    for (let k = 0; k < label.length && i + k < columns; k++) cells[i + k] = label[k];
   }
   return cells.join('');
 }
 
-function bar(individual: Individual, e: number, columns: number, resolution: number): string {
+interface Columns {
+  readonly firstColumn: number;
+  readonly columns: number;
+  readonly resolution: number;
+  /** frame hour − plan hour */
+  readonly shift: number;
+}
+
+function bar(individual: Individual, e: number, { firstColumn, columns, resolution, shift }: Columns): string {
   const schedule = individual.schedules[e];
   const { profile } = individual.problem;
   const width = profile.groups.length;
   const cells: string[] = [];
   const perGroup = new Float64Array(width);
-  for (let column = 0; column < columns; column++) {
-    const from = Math.max(column * resolution, schedule.start);
-    const to = Math.min((column + 1) * resolution, schedule.end, profile.hours);
+  for (let i = 0; i < columns; i++) {
+    // the column's window in plan hours
+    const column = firstColumn + i;
+    const from = Math.max(column * resolution - shift, schedule.start);
+    const to = Math.min((column + 1) * resolution - shift, schedule.end, profile.hours);
     if (from >= to) {
       cells.push('.');
       continue;

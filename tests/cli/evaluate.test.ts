@@ -35,6 +35,8 @@ describe('npm run evaluate', () => {
     expect(report.valid).toBe(false);
     expect(report.violationCount).toBe(3);
     expect(report.violations[0].message).toBe('experiment 7, hour 0: gets 99 requests, needs 100');
+    // valid on the far busier built-in profile too, but not sized to it: no hint to switch
+    expect(report.warnings).toEqual([]);
   });
 
   it('fails with one line and exit 1 on bad input', () => {
@@ -48,7 +50,7 @@ describe('npm run evaluate', () => {
     expect(negative.stderr.trim()).toBe(`error: ${badProfile}: line 2, field group1: negative traffic -5`);
   });
 
-  it('round trip: a schedule written by `npm run schedule` scores the same under `evaluate --data builtin`', () => {
+  it('round trip: a schedule written by `npm run schedule` scores the same under `evaluate --data builtin`; on another profile the first line says it was made on builtin', () => {
     const out = join(dir, 'rs-run');
     const run = runTsx('harness/cli/schedule.ts', ['--algorithm', 'random-sampling', '--set', 'mid:10', '--param', 'populationSize=3', '--seed', '4', '--out', out, '--quiet']);
     expect(run.status).toBe(0);
@@ -57,8 +59,47 @@ describe('npm run evaluate', () => {
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.valid).toBe(true);
+    expect(report.warnings).toEqual([]);
     expect(report.fitness).toBe(recorded.fitness.fitness);
     expect(report.startScore).toBe(recorded.fitness.startScore);
+
+    // the same groups and hours, other traffic: the recorded profile tells
+    const other = join(dir, 'other-5-groups.csv');
+    writeFileSync(other, `hour,group1,group2,group3,group4,group5\n${Array.from({ length: 8274 }, (_, h) => `${h},9,9,9,9,9`).join('\n')}\n`);
+    const elsewhere = evaluate(['--schedule', join(out, 'schedule.json'), '--profile', other]);
+    expect(elsewhere.status).toBe(2);
+    expect(elsewhere.stdout.split('\n')[0]).toMatch(new RegExp(`^warning: ${join(out, 'schedule.json')} was made on another profile: --data builtin \\(8274 hours, groups group1, group2, group3, group4, group5, sha256 [0-9a-f]{12}…\\), ` +
+      `not on ${other} \\(8274 hours, sha256 [0-9a-f]{12}…\\); evaluate it with --data builtin$`));
+  });
+
+  it('says in its first line when a schedule\'s groups or hours do not fit the profile', () => {
+    // groups: the schedule uses group1, the profile has only g1 and g2 → refused
+    const otherGroups = join(dir, 'other-groups.csv');
+    writeFileSync(otherGroups, `hour,g1,g2\n${Array.from({ length: 10 }, (_, h) => `${h},1000,500`).join('\n')}\n`);
+    const groups = evaluate(['--schedule', schedule(1, 0.1), '--profile', otherGroups]);
+    expect(groups.status).toBe(1);
+    expect(groups.stderr.trim()).toBe(`error: ${schedule(1, 0.1)}: does not fit ${otherGroups}: it uses group group1, which the profile does not have (groups: g1, g2); ` +
+      'evaluate it on the profile it was made for (--profile FILE or --data SOURCE)');
+    // hours: the schedule runs hours 8–10 of a 10-hour profile → said first, then the violation
+    const late = evaluate(['--schedule', schedule(8, 0.1), '--profile', profile]);
+    expect(late.status).toBe(2);
+    const lines = late.stdout.split('\n');
+    expect(lines[0]).toBe(`warning: ${schedule(8, 0.1)} does not fit ${profile}: it runs until hour 10, but the profile has hours 0–9; evaluate it on the profile it was made for (--profile FILE or --data SOURCE)`);
+    expect(late.stdout).toContain('[insideProfile] experiment 7: runs hours 8–10, outside the profile\'s hours 0–9');
+    expect(JSON.parse(evaluate(['--schedule', schedule(8, 0.1), '--profile', profile, '--json']).stdout).warnings).toEqual([lines[0].slice('warning: '.length)]);
+    // fits: no warning
+    expect(evaluate(['--schedule', schedule(1, 0.1), '--profile', profile]).stdout.split('\n')[0]).toMatch(/^schedule  /);
+  });
+
+  it.skipIf(!hasFenrirData)('the paper\'s schedule against the default built-in profile: the first line says to pass --data fenrir', () => {
+    const paper = fenrirPath('restart/schedule_GA_mid_exp30_pop40_gen90_4.json');
+    const builtin = evaluate(['--schedule', paper]);
+    expect(builtin.status).toBe(2);
+    expect(builtin.stdout.split('\n')[0]).toBe(`warning: ${paper} does not fit builtin profile: it is invalid there but valid on the profile of --data fenrir, probably the one it was made for — pass --data fenrir`);
+    const fenrir = evaluate(['--schedule', paper, '--data', 'fenrir']);
+    expect(fenrir.status).toBe(0);
+    expect(fenrir.stdout.split('\n')[0]).toBe(`schedule  ${paper} (30 experiments)`);
+    expect(fenrir.stdout).toContain('D 0.8768850  U 0.9960526  S 0.4700905  total 0.7380007');
   });
 
   warnIfFenrirMissing('evaluate CLI on the paper schedule');

@@ -8,6 +8,10 @@ import { formatExperiments } from '../../algorithms/problem/experimentFormat.js'
 import { createProblem } from '../../algorithms/problem/problem.js';
 import { formatGroupTable } from '../../algorithms/problem/profileFormat.js';
 import { individualFromScheduleFile, parseScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import { profileSha256 } from '../../algorithms/problem/profileRecord.js';
+import { builtinDataSource } from '../../datasets/builtinDataSource.js';
+import { loadStudyConfig } from '../../harness/config/loadStudyConfig.js';
+import { planTrials } from '../../harness/plan/planTrials.js';
 import { REPO_ROOT } from '../support/referenceData.js';
 import { syntheticExperiments, syntheticProfile } from '../algorithms/support/syntheticProblem.js';
 
@@ -44,12 +48,17 @@ describe('npm run schedule (end to end)', () => {
     ]);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^genetic seed 1: F 0\.\d{6} \(D .*\), valid yes, .* s → /);
+    const [inputsLine, resultLine, ...rest] = first.stdout.trimEnd().split('\n');
+    expect(inputsLine).toBe(`6 experiments of ${experiments} on ${profile} (960 hours, 5 groups)`);
+    expect(resultLine).toMatch(/^genetic seed 1: F 0\.\d{6} \(D .*\), valid yes, .* s → /);
+    expect(rest).toEqual([]);
     for (const file of ['schedule.json', 'trace.csv', 'consumption.csv', 'gantt.txt']) expect(read(outs[1], file), file).toBe(read(outs[0], file));
     expect(read(outs[2], 'schedule.json')).not.toBe(read(outs[0], 'schedule.json'));
 
-    // schedule.json is the replication package format and evaluates to the reported result
+    // schedule.json is the replication package format (plus the profile it was made on) and evaluates to the reported result
     const file = parseScheduleFile(read(outs[0], 'schedule.json'), 'schedule.json');
+    expect(file.profile).toEqual({ file: profile, hours: 960, groups: ['group1', 'group2', 'group3', 'group4', 'group5'], sha256: profileSha256(syntheticProfile()) });
+    expect(file.rescheduling).toBeUndefined();
     const problem = createProblem(syntheticProfile(), file.entries.map((entry) => entry.experiment));
     const individual = individualFromScheduleFile(problem, file, 'schedule.json');
     const record = JSON.parse(read(outs[0], 'run.json'));
@@ -63,8 +72,10 @@ describe('npm run schedule (end to end)', () => {
       steps: 4,
       inputs: { experiments, profile, experimentCount: 6, profileHours: 960 },
       schedlab: JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version,
+      git: { commit: expect.stringMatching(/^[0-9a-f]{40}$/), dirty: expect.any(Boolean) },
       node: process.version,
     });
+    expect(record).not.toHaveProperty('timeFrame');
     expect(record.timings.runMs).toBeGreaterThan(0);
 
     const trace = read(outs[0], 'trace.csv').trimEnd().split('\n');
@@ -79,12 +90,34 @@ describe('npm run schedule (end to end)', () => {
     expect(gantt.trimEnd().split('\n')).toHaveLength(4 + 1 + 6);
   });
 
-  it('runs a data-source set (--set mid:10 --data builtin)', async () => {
-    const out = join(dir, 'set');
-    const result = await schedule(['--algorithm', 'one-plus-one', '--set', 'mid:10', '--data', 'builtin', '--param', 'iterations=50', '--out', out, '--quiet']);
-    expect(result.stderr).toBe('');
+  it('--set mid:30 is the studies\' 30-experiment set and says which set seed it used; --set-seed picks another', async () => {
+    const { config } = loadStudyConfig(resolve(REPO_ROOT, 'configs/paper.json'));
+    const trial = planTrials(config).find((candidate) => candidate.study === 'scaling' && candidate.ress === 'mid' && candidate.experiments === 30)!;
+    const [studies, other] = await Promise.all([
+      schedule(['--algorithm', 'one-plus-one', '--set', 'mid:30', '--data', 'builtin', '--param', 'iterations=50', '--out', join(dir, 'set'), '--quiet']),
+      schedule(['--algorithm', 'one-plus-one', '--set', 'mid:30', '--set-seed', '7', '--param', 'iterations=50', '--out', join(dir, 'set7'), '--quiet']),
+    ]);
+    expect(studies.stderr).toBe('');
+    expect(studies.status).toBe(0);
+    expect(studies.stdout.split('\n')[0]).toBe(`set mid:30 of builtin, set seed ${trial.experimentSetSeed} (the studies' set: baseSeed ${config.baseSeed} of configs/paper.json): ` +
+      '30 experiments on builtin profile (8274 hours, 5 groups)');
+    expect(JSON.parse(read(join(dir, 'set'), 'run.json')).inputs).toMatchObject({ data: 'builtin', set: 'mid:30', setSeed: trial.experimentSetSeed, experimentCount: 30 });
+    // the very experiments a study trial runs on (runTrial: data.experimentSet(size, ress, trial.experimentSetSeed))
+    const embedded = (out: string) => parseScheduleFile(read(out, 'schedule.json'), out).entries.map((entry) => entry.experiment).sort((a, b) => a.id - b.id);
+    expect(embedded(join(dir, 'set'))).toEqual(builtinDataSource().experimentSet(30, 'mid', trial.experimentSetSeed));
+    expect(other.stdout.split('\n')[0]).toContain('set seed 7 (--set-seed)');
+    expect(embedded(join(dir, 'set7'))).toEqual(builtinDataSource().experimentSet(30, 'mid', 7));
+    expect(embedded(join(dir, 'set7'))).not.toEqual(embedded(join(dir, 'set')));
+  });
+
+  it('--json prints the run record (run.json and the output folder) as the only stdout', async () => {
+    const out = join(dir, 'json');
+    const result = await schedule(['--algorithm', 'local-search', ...fromFiles, '--param', 'iterations=30', '--out', out, '--json', '--quiet']);
     expect(result.status).toBe(0);
-    expect(JSON.parse(read(out, 'run.json')).inputs).toMatchObject({ data: 'builtin', set: 'mid:10', experimentCount: 10 });
+    expect(result.stderr).toBe('');
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toEqual({ out, ...JSON.parse(read(out, 'run.json')) });
+    expect(printed).toMatchObject({ algorithm: 'local-search', seed: 1, valid: true, steps: 30 });
   });
 
   it('--help lists every algorithm with its parameters and defaults', async () => {
@@ -129,6 +162,9 @@ describe('npm run schedule (end to end)', () => {
       [['--algorithm', 'genetic', '--set', 'medium:10', '--out', out], /^error: --set: "medium:10" is not RESS:SIZE/],
       [['--algorithm', 'genetic', ...fromFiles, '--budget-only', '--out', out], /^error: --budget-only: needs --max-evaluations or --max-seconds/],
       [['--algorithm', 'genetic', ...fromFiles, '--max-evaluations', '0', '--out', out], /^error: --max-evaluations: expected a number > 0, got 0$/],
+      [['--algorithm', 'genetic', ...fromFiles, '--set-seed', '3', '--out', out], /^error: --set-seed: only applies with --set$/],
+      [['--algorithm', 'genetic', '--set', 'mid:10', '--set-seed', '1.5', '--out', out], /^error: --set-seed: expected a whole number, got 1\.5$/],
+      [['--algorithm', 'genetic', ...fromFiles, '--time-frame', 'local', '--out', out], /^error: arguments: Invalid values: Argument: time-frame, Given: "local", Choices: "original", "shifted"$/],
       [['--algorithm', 'tabu', ...fromFiles, '--out', out], /^error: arguments: Invalid values: Argument: algorithm, Given: "tabu", Choices: "random-sampling"/],
     ];
     const results = await Promise.all(cases.map(([args]) => schedule(args)));
@@ -138,27 +174,5 @@ describe('npm run schedule (end to end)', () => {
       expect(result.stderr.trim()).toMatch(cases[i][1]);
     });
     expect(existsSync(out)).toBe(false); // nothing written on failure
-  });
-});
-
-describe('npm run schedule --restart-from (spec §10)', () => {
-  it('re-schedules a schedule at hour 24 dropping one experiment; running ones stay at hour 0', async () => {
-    const base = join(dir, 'base');
-    expect((await schedule(['--algorithm', 'one-plus-one', ...fromFiles, '--param', 'iterations=100', '--out', base, '--quiet'])).status).toBe(0);
-    const out = join(dir, 'restart');
-    const result = await schedule(['--algorithm', 'genetic', '--restart-from', join(base, 'schedule.json'), '--profile', profile,
-      '--at', '24', '--discard', '6', '--param', 'generations=3', '--param', 'populationSize=8', '--out', out, '--quiet']);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const record = JSON.parse(read(out, 'run.json'));
-    expect(record.inputs).toMatchObject({ at: 24, discard: [6] });
-    const file = parseScheduleFile(read(out, 'schedule.json'), 'schedule.json');
-    expect(file.entries.map((entry) => entry.experiment.id)).not.toContain(6);
-    const old = parseScheduleFile(read(base, 'schedule.json'), 'base');
-    const runningAt24 = old.entries.filter((entry) => entry.startSlot < 24 && entry.startSlot + entry.assignments.length > 24 && entry.experiment.id !== 6);
-    expect(runningAt24.length).toBeGreaterThan(0);
-    for (const entry of runningAt24) {
-      expect(file.entries.find((next) => next.experiment.id === entry.experiment.id)?.startSlot, `experiment ${entry.experiment.id}`).toBe(0);
-    }
   });
 });
