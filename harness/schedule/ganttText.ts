@@ -62,13 +62,15 @@ function groupMark(g: number): string {
   return g < 9 ? String(g + 1) : String.fromCharCode(97 + g - 9);
 }
 
-/** Tick labels every TICK_EVERY columns (day numbers, or hours), counted from the profile's hour 0. */
+/** Tick labels at the first column and every TICK_EVERY columns (day numbers, or hours), counted from the profile's hour 0. */
 function axis(firstColumn: number, columns: number, resolution: number): string {
   const cells = Array.from({ length: columns }, () => ' ');
   for (let i = 0; i < columns; i++) {
     const column = firstColumn + i;
-    if (column % TICK_EVERY !== 0) continue;
+    // the first label, unless a tick follows too closely to leave it room
     const label = String(column * (resolution === 24 ? 1 : resolution));
+    const first = i === 0 && (TICK_EVERY - (column % TICK_EVERY)) % TICK_EVERY > label.length;
+    if (column % TICK_EVERY !== 0 && !first) continue;
     for (let k = 0; k < label.length && i + k < columns; k++) cells[i + k] = label[k];
   }
   return cells.join('');

@@ -3,6 +3,7 @@ import { getAlgorithm } from '../../algorithms/registry.js';
 import { parseParamAssignments, resolveParams } from '../../harness/schedule/algorithmParams.js';
 import { formatConsumptionCsv } from '../../harness/schedule/consumptionCsv.js';
 import { formatGantt } from '../../harness/schedule/ganttText.js';
+import { progressLine } from '../../harness/schedule/progressLine.js';
 import { parseSetSpec } from '../../harness/schedule/scheduleInputs.js';
 import { formatTraceCsv } from '../../harness/schedule/traceCsv.js';
 import { experiment, place, tinyIndividual } from '../support/tinyProblem.js';
@@ -43,6 +44,54 @@ describe('schedule outputs', () => {
     const twoHourly = formatGantt(handMade(), { hoursPerColumn: 2, title: 'hand-made' }).split('\n');
     expect(twoHourly[0]).toContain('one column = 2 h');
     expect(twoHourly.slice(5, 7).map((line) => line.split('|')[1])).toEqual(['11', '.2']);
+  });
+
+  it('a re-scheduled plan in the original time frame: consumption.csv and gantt.txt show hours of the profile', () => {
+    // the same plan, re-made at hour 3 of the profile: every hour moves by 3
+    expect(formatConsumptionCsv(handMade(), 3).split('\n').slice(0, 3)).toEqual(['hour,totalConsumption,group1,group2', '3,0,0,0', '4,100,100,0']);
+    const shifted = formatGantt(handMade(), { hoursPerColumn: 1, title: 'hand-made', hourShift: 3 }).split('\n');
+    expect(shifted[0]).toBe('hand-made: 2 experiments, hours 3–6, one column = hour');
+    expect(shifted.slice(4, 7)).toEqual([
+      '  id type prio  start hours  groups |3   ',
+      '   1 R       1      4     2  1*     |.11.',
+      '   2 B       4      5     2  1  2   |..22',
+    ]);
+  });
+
+  it('progress line: step, evaluations, share done, best F and elapsed time; redrawn in place on a terminal, a line every 5 s in a log', () => {
+    let clock = 0;
+    const output = (isTTY: boolean) => {
+      const written: string[] = [];
+      return { written, stream: { isTTY, write: (text: string) => written.push(text) } };
+    };
+    const terminal = output(true);
+    const onTerminal = progressLine('genetic seed 1', terminal.stream, () => clock);
+    clock = 50;
+    onTerminal.update({ step: 1, totalSteps: 90, bestFitness: 0.25, evaluations: 40, fractionDone: 1 / 90 }); // < 100 ms since the start: not drawn
+    clock = 150;
+    onTerminal.update({ step: 2, totalSteps: 90, bestFitness: 0.3, evaluations: 75, fractionDone: 2 / 90 });
+    clock = 200;
+    onTerminal.update({ step: 3, totalSteps: 90, bestFitness: 0.31, evaluations: 110, fractionDone: 3 / 90 }); // 50 ms after the last draw: not drawn
+    onTerminal.finish();
+    expect(terminal.written).toEqual(['\rgenetic seed 1  step 2/90  75 evaluations (2 %)  best F 0.3000  0.1 s\u001b[K', '\r\u001b[K']);
+
+    clock = 0;
+    const log = output(false);
+    const inLog = progressLine('local-search seed 2', log.stream, () => clock);
+    for (clock = 100; clock <= 12_000; clock += 100) inLog.update({ step: clock / 100, totalSteps: Number.POSITIVE_INFINITY, bestFitness: 0.5, evaluations: clock, fractionDone: clock / 20_000 });
+    inLog.finish();
+    expect(log.written).toEqual([
+      'local-search seed 2  step 50  5000 evaluations (25 %)  best F 0.5000  5.0 s\n',
+      'local-search seed 2  step 100  10000 evaluations (50 %)  best F 0.5000  10.0 s\n',
+    ]);
+    // a short run in a log prints nothing at all
+    const quiet = output(false);
+    clock = 0;
+    const short = progressLine('x', quiet.stream, () => clock);
+    clock = 4000;
+    short.update({ step: 1, totalSteps: 1, bestFitness: 1, evaluations: 1, fractionDone: 1 });
+    short.finish();
+    expect(quiet.written).toEqual([]);
   });
 
   it('trace.csv: header and one full-precision row per point, with the evaluations but no wall time', () => {
