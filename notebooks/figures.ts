@@ -12,9 +12,9 @@
  * command line part runs only when the file is executed directly.
  */
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { isMainModule } from '../harness/cli/isMainModule.js';
 import { readProfileFile } from '../harness/io/readInputs.js';
 import { lockFolder } from '../harness/io/folderLock.js';
 import { checkOutputs } from '../harness/output/outputsCheck.js';
@@ -80,4 +80,4 @@ async function main(): Promise<void> {
   if (result.errors.length > 0 || check.status === 'stale') process.exit(1);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (isMainModule(import.meta.url)) await main();

@@ -6,11 +6,11 @@
  * checks that the shipped files are exactly what this code generates.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Experiment } from '../../algorithms/problem/experiment.js';
 import { formatExperiments } from '../../algorithms/problem/experimentFormat.js';
 import { formatGroupTable } from '../../algorithms/problem/profileFormat.js';
 import { createProfile, type TrafficProfile } from '../../algorithms/problem/trafficProfile.js';
+import { isMainModule } from '../../harness/cli/isMainModule.js';
 import { writeFileAtomically } from '../../harness/io/writeFileAtomically.js';
 import { builtinGitlabProfile } from '../builtinDataSource.js';
 import { REPO_ROOT } from '../fenrirLocation.js';
@@ -69,7 +69,7 @@ export function exampleFiles(): Map<string, string> {
   ]);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMainModule(import.meta.url)) {
   for (const [name, text] of exampleFiles()) writeFileAtomically(join(EXAMPLE_DIR, name), text);
   console.log(`wrote ${[...exampleFiles().keys()].join(', ')} to ${EXAMPLE_DIR}`);
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { InputError } from '../../algorithms/problem/inputError.js';
@@ -17,6 +16,7 @@ import { formatStatistics } from '../../datasets/formatStatistics.js';
 import { profileStatistics, seriesStatistics } from '../../datasets/profileStatistics.js';
 import { isRawTrace, parseRawTrace } from '../../datasets/rawTrace.js';
 import { readText } from '../io/readInputs.js';
+import { isMainModule } from './isMainModule.js';
 import { cliExperimentSetSeed, PAPER_CONFIG } from '../plan/experimentSetSeed.js';
 
 function parseArguments(args: readonly string[]) {
@@ -136,7 +136,7 @@ export function datasetsMain(args: readonly string[], print: (text: string) => v
     `set seeds ${RESS_VARIANTS.map((ress) => `${ress} ${setSeeds[ress].seed}`).join(', ')} (${setSeeds.mid.origin})`);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly = isMainModule(import.meta.url);
 if (invokedDirectly) {
   try {
     datasetsMain(hideBin(process.argv));
