@@ -19,13 +19,13 @@ async function main(): Promise<void> {
   const names = algorithmNames();
   const args = await yargs(hideBin(process.argv))
     .scriptName('npm run schedule --')
-    .usage('$0 --algorithm NAME (--set RESS:SIZE | --experiments FILE | --restart-from SCHEDULE --at HOUR) --out DIR [options]\n\n' +
+    .usage('$0 --algorithm NAME (--set NAME:SIZE | --experiments FILE | --restart-from SCHEDULE --at HOUR) --out DIR [options]\n\n' +
       'Schedules an experiment set with one search algorithm and writes into DIR: schedule.json (the replication ' +
       'package format), trace.csv (convergence curve), consumption.csv (requests per hour and group), gantt.txt ' +
       '(a text Gantt chart) and run.json (parameters, seed, inputs, counters, timings, fitness, versions). ' +
       'Prints what it schedules and the result on stdout (--json: the run record), a progress line on stderr.')
     .option('algorithm', { type: 'string', demandOption: true, choices: names, describe: 'search algorithm (see the list below)' })
-    .option('set', { type: 'string', describe: 'experiment set of the data source: RESS:SIZE, e.g. mid:30 (RESS low|mid|high, SIZE 10, 15, …)' })
+    .option('set', { type: 'string', describe: 'experiment set of the data source: NAME:SIZE, e.g. mid:30 (NAME low|mid|high, SIZE 10, 15, …) or a benchmark set, e.g. bench/load/x4:30 (datasets/README.md lists them)' })
     .option('set-seed', { type: 'number', requiresArg: true, describe: `seed of the priorities of scaled sets (sizes above 10); default: the studies' seed of the RESS variant (from ${PAPER_CONFIG}'s baseSeed), so --set mid:30 is the set the studies run on` })
     .option('experiments', { type: 'string', describe: 'experiment set JSON file (instead of --set)' })
     .option('profile', { type: 'string', describe: 'traffic profile CSV; default: the data source\'s 12-month profile' })
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       return true;
     })
     .example('$0 --algorithm genetic --set mid:30 --seed 1 --out results/ga-mid30', 'the paper\'s GA on 30 medium experiments')
+    .example('$0 --algorithm local-search --set bench/load/x4:30 --max-evaluations 20000 --budget-only --out out/ls-x4', 'a benchmark instance at a budget of 20 000 evaluations')
     .example('$0 --algorithm local-search --experiments my.json --profile profile.csv --param iterations=500 --out out/ls', 'own files, shorter run')
     .example('$0 --algorithm genetic --restart-from out/ga/schedule.json --at 72 --discard 4,21,28 --add new.json --out out/restart', 're-schedule at hour 72 of the profile')
     .epilogue(`Algorithms and their parameters (defaults):\n${describeAlgorithms(names.map(getAlgorithm))}`)

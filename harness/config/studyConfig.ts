@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { isSetName, SET_NAME_HELP, type SetName } from '../../datasets/experimentSets.js';
 
 /** Required experiment sample size variants of the paper's experiment sets (spec §11). */
 export const RESS_VARIANTS = ['low', 'mid', 'high'] as const;
 export type Ress = (typeof RESS_VARIANTS)[number];
+export type { SetName } from '../../datasets/experimentSets.js';
 
 /**
  * The studies of the paper's evaluation (spec §11), plus `sensitivity`: parameter sweeps beyond
- * the paper (e.g. configs/sensitivity.json). A study's name is also its kind: the derived tables
- * (calibration-ga.csv, max-fitness.csv, sensitivity.csv, …) select trials by it.
+ * the paper (e.g. configs/sensitivity.json), and `benchmark`: every algorithm at equal budgets on
+ * the benchmark families (configs/benchmark.json). A study's name is also its kind: the derived
+ * tables (calibration-ga.csv, max-fitness.csv, sensitivity.csv, benchmark.csv, …) select trials by it.
  */
-export const STUDY_NAMES = ['calibration', 'max-fitness', 'scaling', 'reevaluation', 'sensitivity'] as const;
+export const STUDY_NAMES = ['calibration', 'max-fitness', 'scaling', 'reevaluation', 'sensitivity', 'benchmark'] as const;
 export type StudyName = (typeof STUDY_NAMES)[number];
 
 /** RS population size of the paper; the initial population of algorithms without a populationSize. */
@@ -50,6 +53,12 @@ const numberList = z.preprocess(
 export const algorithmEntrySchema = z.object({
   /** registered algorithm name (algorithms/registry.ts) */
   name: z.string({ error: 'must be an algorithm name' }),
+  /**
+   * what the entry is called in trial ids, trials.csv's `algorithm` column and every table
+   * (default: `name`): one study can run the same algorithm twice, e.g. `genetic` and
+   * `genetic+greedy` with `"params": {"initialization": "greedy"}`
+   */
+  label: z.string().regex(/^[a-z0-9][a-z0-9+.-]*$/, { error: 'must be lower-case letters, digits and + . - (it becomes part of trial ids and file names)' }).optional(),
   /** parameters; the algorithm's schema fills the rest with its defaults */
   params: z.record(z.string(), z.unknown()).default({}),
   /** parameter sweeps: one trial per combination (calibration); each value overrides `params` */
@@ -73,21 +82,47 @@ export const restartSchema = z.object({
 }).strict();
 export type RestartSettings = z.infer<typeof restartSchema>;
 
+/** An equal budget for every algorithm of a study (algorithms/termination.ts). */
+export const budgetSchema = z.object({
+  /** candidate solutions each trial may evaluate */
+  evaluations: integer(1).optional(),
+  /** wall time each trial may take (a safety net: trials cut by it are no longer reproducible; trials.csv's stopped_by says which) */
+  seconds: z.number({ error: 'must be a number' }).positive({ error: 'must be > 0' }).optional(),
+  /** false (default): the budget alone stops each search, its own generations/iterations are lifted; true: whichever comes first */
+  ownSteps: z.boolean().default(false),
+}).strict().refine((budget) => budget.evaluations !== undefined || budget.seconds !== undefined, {
+  message: 'give "evaluations" and/or "seconds"',
+});
+export type StudyBudget = z.infer<typeof budgetSchema>;
+
+/** A set name: a RESS variant or a benchmark set (checked against the families). */
+const setNameSchema = z.string({ error: `must be ${SET_NAME_HELP}` })
+  .refine(isSetName, { error: (issue) => `unknown set ${JSON.stringify(issue.input)}: expected ${SET_NAME_HELP}` })
+  .transform((name) => name as SetName);
+
 export const studySchema = z.object({
   name: z.enum(STUDY_NAMES, { error: `must be one of ${STUDY_NAMES.join(', ')}` }),
   /** why this study deviates from the paper, if it does (shown in the README and manifest) */
   note: z.string().optional(),
   /** experiment-set sizes */
   sizes: integerList(1),
-  ress: z.array(z.enum(RESS_VARIANTS, { error: `must be one of ${RESS_VARIANTS.join(', ')}` }))
-    .min(1, { error: 'must list at least one RESS variant' }),
+  /** the sets: RESS variants (low, mid, high) and/or benchmark sets (bench/<family>/<level>) */
+  ress: z.array(setNameSchema).min(1, { error: 'must list at least one set' }),
   repetitions: integer(1),
   /** size of the shared RS population for algorithms without a populationSize parameter */
   initialPopulationSize: integer(1).default(DEFAULT_INITIAL_POPULATION_SIZE),
   algorithms: z.array(algorithmEntrySchema).min(1, { error: 'must list at least one algorithm' }),
   /** re-evaluation only (spec §10) */
   restart: restartSchema.optional(),
+  /**
+   * the same budget for every trial (required for, and typical of, the benchmark study). A
+   * benchmark study shares no initial population: each algorithm samples (and pays for) its own start.
+   */
+  budget: budgetSchema.optional(),
 }).strict().superRefine((study, context) => {
+  if (study.name === 'benchmark' && !study.budget) {
+    context.addIssue({ code: 'custom', path: ['budget'], message: 'the benchmark study needs "budget": {"evaluations": N} (equal budgets are its point)' });
+  }
   if (study.name === 'reevaluation' && !study.restart) {
     context.addIssue({ code: 'custom', path: ['restart'], message: 'the reevaluation study needs "restart": {"hour", "discardIds"}' });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RESS_VARIANTS, STUDY_NAMES } from '../config/studyConfig.js';
+import { isSetName } from '../../datasets/experimentSets.js';
+import { STUDY_NAMES } from '../config/studyConfig.js';
 
 /**
  * The shape of one journal record (TrialRecord), checked on every read: a record that parses as
@@ -18,11 +19,13 @@ const trialSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   grid: z.record(z.string(), finite).optional(),
   experiments: integer.min(1),
-  ress: z.enum(RESS_VARIANTS),
+  /** a RESS variant or a benchmark set (bench/<family>/<level>) */
+  ress: z.string().refine(isSetName, { message: 'not a known set (low, mid, high or bench/<family>/<level>)' }),
   repetition: integer.min(1),
   seed: integer,
   populationSeed: integer,
-  initialPopulationSize: integer.min(1),
+  /** 0: no shared population (benchmark trials) */
+  initialPopulationSize: integer.min(0),
   experimentSetSeed: integer,
   restart: z.object({
     hour: integer.min(0),

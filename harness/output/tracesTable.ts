@@ -21,7 +21,7 @@ export function tracesCsv(records: readonly TrialRecord[]): string {
   const rows = records.flatMap(({ trial, trace }) => trace.map(([step, fitness, durationScore, userGroupScore, startScore, evaluations, elapsedMs]) => ({
     trial_id: trial.id,
     study: trial.study,
-    algorithm: trial.algorithm,
+    algorithm: trial.label ?? trial.algorithm,
     experiments: trial.experiments,
     ress: trial.ress,
     repetition: trial.repetition,

@@ -4,13 +4,19 @@ import type { Trial } from '../plan/trial.js';
 import type { TrialRecord } from '../run/trialOutcome.js';
 import { toCsv, type CsvValue } from './csv.js';
 
-/** trials.csv, one tidy row per trial — a contract with the figures step: keep names and order. */
+/**
+ * trials.csv, one tidy row per trial — a contract with the figures step: keep names and order
+ * (new columns go at the end). `algorithm` is the config entry's label (default: the registered
+ * name). `stopped_by` says which limit ended the run; `load`, `peak_load`, `greedy_all_at_zero`,
+ * `greedy_fitness` are the instance's hardness figures (datasets/benchmark/instanceHardness.ts).
+ */
 export const TRIALS_COLUMNS = [
   'trial_id', 'study', 'algorithm', 'experiments', 'ress', 'repetition', 'seed',
   'population', 'generations', 'iterations', 'grid',
   'fitness', 'duration_score', 'user_group_score', 'start_score', 'valid',
   'runtime_ms', 'evaluations', 'crossovers', 'mutations', 'invalid_candidates', 'error',
   'upper_bound', 'gap',
+  'stopped_by', 'load', 'peak_load', 'greedy_all_at_zero', 'greedy_fitness',
 ] as const;
 
 /** Columns that measure time: they differ between runs of the same seed, nothing else may. */
@@ -21,7 +27,7 @@ export function trialRow(record: TrialRecord): Record<string, CsvValue> {
   return {
     trial_id: trial.id,
     study: trial.study,
-    algorithm: trial.algorithm,
+    algorithm: trial.label ?? trial.algorithm,
     experiments: trial.experiments,
     ress: trial.ress,
     repetition: trial.repetition,
@@ -44,6 +50,11 @@ export function trialRow(record: TrialRecord): Record<string, CsvValue> {
     upper_bound: m?.upperBound,
     gap: m?.upperBound === undefined ? undefined : relativeGap(m.fitness, m.upperBound),
     version: versionLabel(record.codeVersion),
+    stopped_by: m?.stoppedBy,
+    load: m?.hardness?.load,
+    peak_load: m?.hardness?.peakLoad,
+    greedy_all_at_zero: m?.hardness?.greedyAllAtZero,
+    greedy_fitness: m?.hardness?.greedyFitness,
   };
 }
 

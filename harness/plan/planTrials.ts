@@ -1,6 +1,7 @@
 import { getAlgorithm } from '../../algorithms/registry.js';
 import { deriveSeed } from '../../algorithms/random/rng.js';
-import type { AlgorithmEntry, Study, StudyConfig } from '../config/studyConfig.js';
+import type { RunBudget } from '../../algorithms/termination.js';
+import type { AlgorithmEntry, Study, StudyBudget, StudyConfig } from '../config/studyConfig.js';
 import { experimentSetSeed } from './experimentSetSeed.js';
 import { gridCombinations, gridTag } from './gridCombinations.js';
 import type { Trial, TrialRestart } from './trial.js';
@@ -8,6 +9,7 @@ import type { Trial, TrialRestart } from './trial.js';
 /**
  * Expands a config into its trials, in plan order: study → size → RESS → repetition →
  * algorithm → grid combination. Pure: the same config always yields the same list, ids and seeds.
+ * Benchmark trials share no initial population (initialPopulationSize 0) and carry the study's budget.
  */
 export function planTrials(config: StudyConfig): Trial[] {
   const trials: Trial[] = [];
@@ -18,13 +20,14 @@ export function planTrials(config: StudyConfig): Trial[] {
           const populationSeed = deriveSeed(config.baseSeed, `${study.name}/${ress}/n${size}/r${repetition}`);
           for (const entry of study.algorithms) {
             for (const combination of gridCombinations(entry.grid)) {
-              const id = [study.name, entry.name, ...(entry.grid ? [gridTag(combination)] : []), ress, `n${size}`, `r${repetition}`].join('/');
+              const id = [study.name, entry.label ?? entry.name, ...(entry.grid ? [gridTag(combination)] : []), ress, `n${size}`, `r${repetition}`].join('/');
               const params = resolveParams(entry, combination);
               trials.push({
                 id,
                 index: trials.length,
                 study: study.name,
                 algorithm: entry.name,
+                ...(entry.label !== undefined ? { label: entry.label } : {}),
                 params,
                 ...(entry.grid ? { grid: combination } : {}),
                 experiments: size,
@@ -32,9 +35,10 @@ export function planTrials(config: StudyConfig): Trial[] {
                 repetition,
                 seed: deriveSeed(config.baseSeed, id),
                 populationSeed,
-                initialPopulationSize: typeof params.populationSize === 'number' ? params.populationSize : study.initialPopulationSize,
+                initialPopulationSize: study.name === 'benchmark' ? 0 : typeof params.populationSize === 'number' ? params.populationSize : study.initialPopulationSize,
                 experimentSetSeed: experimentSetSeed(config.baseSeed, ress),
                 restart: restartOf(config, study, ress, size),
+                ...(study.budget ? { budget: budgetOf(study.budget) } : {}),
               });
             }
           }
@@ -48,6 +52,14 @@ export function planTrials(config: StudyConfig): Trial[] {
     ids.add(trial.id);
   }
   return trials;
+}
+
+function budgetOf(budget: StudyBudget): RunBudget {
+  return {
+    ...(budget.evaluations !== undefined ? { evaluations: budget.evaluations } : {}),
+    ...(budget.seconds !== undefined ? { milliseconds: budget.seconds * 1000 } : {}),
+    ownSteps: budget.ownSteps,
+  };
 }
 
 /** The algorithm's complete parameters: defaults, then the entry's params, then the grid values. */

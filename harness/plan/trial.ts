@@ -1,4 +1,5 @@
-import type { Ress, StudyName } from '../config/studyConfig.js';
+import type { RunBudget } from '../../algorithms/termination.js';
+import type { SetName, StudyName } from '../config/studyConfig.js';
 
 /** The re-scheduling scenario of a re-evaluation trial (spec §10). */
 export interface TrialRestart {
@@ -23,21 +24,32 @@ export interface Trial {
   /** position in plan order (trials.csv is sorted by it) */
   readonly index: number;
   readonly study: StudyName;
+  /** the registered algorithm that runs */
   readonly algorithm: string;
+  /** the config entry's label when it has one (trial ids, trials.csv's algorithm column and tables use it) */
+  readonly label?: string;
   /** complete parameters (the algorithm's defaults filled in) */
   readonly params: Readonly<Record<string, unknown>>;
   /** a grid trial's swept parameters and their values (absent outside grids) */
   readonly grid?: Readonly<Record<string, number>>;
   readonly experiments: number;
-  readonly ress: Ress;
+  /** the set: a RESS variant (low, mid, high) or a benchmark set (bench/<family>/<level>) */
+  readonly ress: SetName;
   /** 1-based */
   readonly repetition: number;
   /** the algorithm's own stream: deriveSeed(baseSeed, id) */
   readonly seed: number;
   /** the shared initial population: deriveSeed(baseSeed, `<study>/<ress>/n<size>/r<rep>`) */
   readonly populationSeed: number;
+  /** size of the shared initial population; 0 = none shared (benchmark: each algorithm samples its own start) */
   readonly initialPopulationSize: number;
-  /** priorities of the scaled experiment sets: deriveSeed(baseSeed, `experiments/<ress>`), one per RESS so sets stay nested */
+  /**
+   * priorities of the scaled experiment sets: deriveSeed(baseSeed, `experiments/<ress>`), one per
+   * RESS so sets stay nested; a benchmark set takes its base RESS's seed, so its instances have
+   * the priorities of the paper set they transform
+   */
   readonly experimentSetSeed: number;
+  /** the study's equal budget (evaluations / wall time), when it has one */
+  readonly budget?: RunBudget;
   readonly restart?: TrialRestart;
 }

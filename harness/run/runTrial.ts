@@ -6,8 +6,10 @@ import { formatScheduleFile, individualOfScheduleFile } from '../../algorithms/p
 import { samplePopulation } from '../../algorithms/operators/samplePopulation.js';
 import { Rng } from '../../algorithms/random/rng.js';
 import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
-import { getAlgorithm } from '../../algorithms/registry.js';
+import { algorithmNames, getAlgorithm } from '../../algorithms/registry.js';
+import { measureHardness, type InstanceHardness } from '../../datasets/benchmark/instanceHardness.js';
 import type { DataSource } from '../../datasets/dataSource.js';
+import { loadExperimentSet } from '../../datasets/experimentSets.js';
 import { readScheduleFile } from '../io/readInputs.js';
 import type { Trial } from '../plan/trial.js';
 import { compactTrace } from './compactTrace.js';
@@ -33,11 +35,13 @@ export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
     const setup = trial.restart ? reevaluationSetup(trial, data) : scratchSetup(trial, data);
     const upperBound = instanceUpperBound(trial, data, setup.problem);
     started = performance.now();
-    const initialPopulation = setup.samplePopulation(trial.initialPopulationSize, Rng.fromSeed(trial.populationSeed));
+    // benchmark trials share no population (size 0): each algorithm samples and pays for its own start
+    const initialPopulation = trial.initialPopulationSize > 0 ? setup.samplePopulation(trial.initialPopulationSize, Rng.fromSeed(trial.populationSeed)) : undefined;
     const algorithm = getAlgorithm(trial.algorithm);
-    const result: AlgorithmResult = algorithm.run(setup.problem, trial.params, { rng: Rng.fromSeed(trial.seed), initialPopulation });
+    const result: AlgorithmResult = algorithm.run(setup.problem, trial.params, { rng: Rng.fromSeed(trial.seed), initialPopulation, budget: trial.budget });
     const runtimeMs = performance.now() - started;
     const { best, counters } = result;
+    const hardness = instanceHardness(trial, data, setup.problem);
     return {
       trialId: trial.id,
       measurements: {
@@ -51,6 +55,8 @@ export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
         mutations: counters.mutations,
         invalidCandidates: counters.invalidCandidates,
         upperBound,
+        ...(result.stoppedBy ? { stoppedBy: result.stoppedBy } : {}),
+        hardness,
       },
       runtimeMs,
       trace: compactTrace(result.trace),
@@ -62,12 +68,33 @@ export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
   }
 }
 
-/** Scheduling from scratch: the data source's experiment set of this size and RESS on its profile. */
+/** Scheduling from scratch: the set of this size (a RESS variant or a benchmark set) on its profile. */
 function scratchSetup(trial: Trial, data: DataSource): TrialSetup {
-  const experiments = data.experimentSet(trial.experiments, trial.ress, trial.experimentSetSeed);
-  const problem = createProblem(data.profile(), experiments, { source: `${data.name} ${trial.ress} n${trial.experiments}` });
+  const { profile, experiments } = loadExperimentSet(data, trial.ress, trial.experiments, trial.experimentSetSeed);
+  const problem = createProblem(profile, experiments, { source: `${data.name} ${trial.ress} n${trial.experiments}` });
   return { problem, samplePopulation: (size, rng) => samplePopulation(problem, size, rng) };
 }
+
+/** Hardness by instance: measuring runs the greedy, which is deterministic, so a worker reuses it. */
+const hardnessByInstance = new Map<string, InstanceHardness>();
+
+/**
+ * The instance's hardness figures (datasets/benchmark/instanceHardness.ts), with the registered
+ * `greedy` when there is one. Measured after the timed run: it is not part of the trial's cost.
+ */
+function instanceHardness(trial: Trial, data: DataSource, problem: Problem): InstanceHardness {
+  const key = JSON.stringify([data.name, trial.ress, trial.experiments, trial.experimentSetSeed, trial.restart ?? null]);
+  let hardness = hardnessByInstance.get(key);
+  if (!hardness) {
+    const greedy = algorithmNames().includes(GREEDY) ? getAlgorithm(GREEDY) : undefined;
+    hardness = measureHardness(problem, greedy && ((instance) => greedy.run(instance, greedy.paramsSchema.parse({}), { rng: Rng.fromSeed(0) }).best));
+    hardnessByInstance.set(key, hardness);
+  }
+  return hardness;
+}
+
+/** The constructive baseline whose result is part of an instance's hardness figure. */
+const GREEDY = 'greedy';
 
 /**
  * Re-evaluation (spec §10): the reduced problem at the restart hour; its initial population is

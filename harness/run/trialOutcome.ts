@@ -1,4 +1,6 @@
 import type { CodeVersion } from '../journal/codeVersion.js';
+import type { StopReason } from '../../algorithms/termination.js';
+import type { InstanceHardness } from '../../datasets/benchmark/instanceHardness.js';
 import type { Trial } from '../plan/trial.js';
 
 /**
@@ -21,6 +23,10 @@ export interface TrialMeasurements {
   readonly invalidCandidates: number;
   /** certified upper bound on F of the trial's problem (algorithms/bounds); absent in journals of older versions */
   readonly upperBound?: number;
+  /** which limit ended the run (own steps, target, evaluation or time budget) */
+  readonly stoppedBy?: StopReason;
+  /** the instance's hardness figures (journals of older versions lack them) */
+  readonly hardness?: InstanceHardness;
 }
 
 /** What a worker hands back for one trial. */

@@ -6,14 +6,17 @@ import type { TrafficProfile } from '../../algorithms/problem/trafficProfile.js'
 import type { Rng } from '../../algorithms/random/rng.js';
 import { prepareRescheduling, reschedulingPopulation, type Rescheduling } from '../../algorithms/rescheduling/reschedule.js';
 import { planOfScheduleFile } from '../../algorithms/rescheduling/scheduledPlan.js';
-import { openDataSource, type DataSource, type Ress } from '../../datasets/dataSource.js';
+import { isBenchmarkSetName } from '../../datasets/benchmark/benchmarkSets.js';
+import { measureHardness } from '../../datasets/benchmark/instanceHardness.js';
+import { openDataSource, type DataSource } from '../../datasets/dataSource.js';
+import { checkSetName, loadExperimentSet, SET_NAME_HELP, type SetName } from '../../datasets/experimentSets.js';
 import { readExperimentsFile, readProfileFile, readScheduleFile } from '../io/readInputs.js';
 import { cliExperimentSetSeed } from '../plan/experimentSetSeed.js';
 
 /** Where the problem comes from: a data source's set, files, or an old schedule to re-schedule. */
 export interface ScheduleInputArgs {
   readonly data: string;
-  /** "<low|mid|high>:<size>", e.g. "mid:30" */
+  /** "<set>:<size>", e.g. "mid:30" or "bench/load/x4:30" */
   readonly set?: string;
   /** seed of the priorities of scaled sets (sizes above 10); default: the studies' seed of the RESS variant */
   readonly setSeed?: number;
@@ -45,18 +48,23 @@ export interface ScheduleInputs {
   readonly warnings: readonly string[];
 }
 
-const SET_PATTERN = /^(low|mid|high):(\d+)$/;
+const SET_PATTERN = /^([a-z0-9/]+):(\d+)$/;
 
-export function parseSetSpec(spec: string): { ress: Ress; size: number } {
+/** `mid:30` or `bench/load/x4:30` → the set's name and size; a one-line InputError otherwise. */
+export function parseSetSpec(spec: string): { ress: SetName; size: number } {
   const match = SET_PATTERN.exec(spec.trim());
-  if (!match || Number(match[2]) < 1) throw new InputError('--set', undefined, `"${spec}" is not RESS:SIZE, e.g. mid:30 (RESS: low, mid or high)`);
-  return { ress: match[1] as Ress, size: Number(match[2]) };
+  if (!match || Number(match[2]) < 1) throw new InputError('--set', undefined, `"${spec}" is not NAME:SIZE, e.g. mid:30 or bench/load/x4:30 (NAME: ${SET_NAME_HELP})`);
+  return { ress: checkSetName(match[1], '--set'), size: Number(match[2]) };
 }
 
 /** Builds the problem the CLI schedules; every input mistake surfaces as a one-line InputError. */
 export function loadScheduleInputs(args: ScheduleInputArgs): ScheduleInputs {
   let source: DataSource | undefined;
   const data = (): DataSource => (source ??= openDataSource(args.data));
+  const set = args.set ? parseSetSpec(args.set) : undefined;
+  if (set && isBenchmarkSetName(set.ress) && args.profile) {
+    throw new InputError('--profile', undefined, `a benchmark set (${set.ress}) brings its own profile, derived from --data's; leave --profile out`);
+  }
   const profile: TrafficProfile = args.profile ? readProfileFile(args.profile) : data().profile();
   const record = profileRecord(profile, args.profile ? { file: args.profile } : { data: data().name });
   const profileFacts: Record<string, string> = args.profile ? { profile: args.profile } : { data: data().name, profile: `${data().name} profile` };
@@ -64,17 +72,25 @@ export function loadScheduleInputs(args: ScheduleInputArgs): ScheduleInputs {
 
   if (args.restartFrom) return restartInputs(args, args.restartFrom, profile, record, profileFacts, profileText);
 
-  if (args.set) {
-    const { ress, size } = parseSetSpec(args.set);
+  if (args.set && set) {
+    const { ress, size } = set;
+    const benchmark = isBenchmarkSetName(ress);
     const setSeed = cliExperimentSetSeed(ress, args.setSeed);
-    const experiments = data().experimentSet(size, ress, setSeed.seed);
+    const instance = loadExperimentSet(data(), ress, size, setSeed.seed);
     const name = `${data().name} ${ress} n${size}`;
+    const problem = createProblem(benchmark ? instance.profile : profile, instance.experiments, { source: name });
+    const { load, peakLoad } = measureHardness(problem);
     return {
-      problem: createProblem(profile, experiments, { source: name }),
-      profileRecord: record,
+      problem,
+      // a benchmark set's own profile (derived from the data source's), recorded as it is
+      profileRecord: benchmark ? profileRecord(instance.profile, { data: data().name }) : record,
       restartHour: 0,
-      description: { data: data().name, set: args.set, setSeed: setSeed.seed, setSeedOrigin: setSeed.origin, ...profileFacts },
-      summary: `set ${args.set} of ${data().name}, set seed ${setSeed.seed} (${setSeed.origin}): ${experiments.length} experiments on ${profileText}`,
+      description: {
+        data: data().name, set: args.set, setSeed: setSeed.seed, setSeedOrigin: setSeed.origin,
+        ...(benchmark ? { profile: `${ress} (generated from ${data().name})` } : profileFacts),
+        hardness: { load, peakLoad },
+      },
+      summary: `set ${args.set} of ${data().name}, set seed ${setSeed.seed} (${setSeed.origin}): ${instance.experiments.length} experiments on ${benchmark ? `${ress}'s profile (${instance.profile.hours} hours, ${instance.profile.groups.length} groups)` : profileText}`,
       warnings: [],
     };
   }

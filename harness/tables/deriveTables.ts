@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resultPaths } from '../output/resultPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { calibrationGaTable, calibrationLocalSearchTable } from './calibrationTables.js';
+import { BENCHMARK_STUDY, benchmarkTables } from './benchmarkTables.js';
+import { benchmarkTraces } from './benchmarkTraces.js';
 import { comparisonsTable } from './comparisonsTable.js';
 import { gapsTable } from './gapsTable.js';
 import { maxFitnessTable, reevaluationTable } from './bestAndMeanTables.js';
@@ -22,17 +24,26 @@ export const TABLES: Readonly<Record<string, (rows: readonly TrialRow[]) => stri
   gaps: gapsTable,
 };
 
-/** The tables' CSV texts from the text of trials.csv (their only input). */
-export function deriveTables(trialsCsvText: string): Map<string, string> {
+/**
+ * The tables' CSV texts from the text of trials.csv (their only input) — and, when the results
+ * hold a benchmark study, its tables (benchmarkTables.ts), which also read the benchmark trials'
+ * curves from traces.csv (`tracesCsvText`, read only then) for the time to reach the target.
+ */
+export function deriveTables(trialsCsvText: string, tracesCsvText?: () => string): Map<string, string> {
   const rows = parseTrialRows(trialsCsvText);
-  return new Map(Object.entries(TABLES).map(([name, table]) => [name, table(rows)]));
+  const tables = new Map(Object.entries(TABLES).map(([name, table]) => [name, table(rows)]));
+  if (rows.some((row) => row.study === BENCHMARK_STUDY)) {
+    const traces = tracesCsvText ? benchmarkTraces(tracesCsvText(), BENCHMARK_STUDY) : new Map();
+    for (const [name, text] of benchmarkTables(rows, traces)) tables.set(name, text);
+  }
+  return tables;
 }
 
-/** Reads <folder>/trials.csv and (re)writes <folder>/tables/*.csv. */
+/** Reads <folder>/trials.csv (and traces.csv for a benchmark study) and (re)writes <folder>/tables/*.csv. */
 export function writeTables(folder: string): string[] {
   const paths = resultPaths(folder);
   const written: string[] = [];
-  for (const [name, text] of deriveTables(readFileSync(paths.trials, 'utf8'))) {
+  for (const [name, text] of deriveTables(readFileSync(paths.trials, 'utf8'), () => readFileSync(paths.traces, 'utf8'))) {
     writeFileAtomically(paths.table(name), text);
     written.push(paths.table(name));
   }

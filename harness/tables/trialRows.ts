@@ -18,12 +18,21 @@ export interface TrialRow {
   readonly durationScore?: number;
   readonly userGroupScore?: number;
   readonly startScore?: number;
+  readonly valid?: boolean;
   readonly runtimeSeconds: number;
+  readonly evaluations?: number;
   readonly error?: string;
   /** certified upper bound on F of the trial's instance (trials.csv of older versions lack the column) */
   readonly upperBound?: number;
   /** (upper bound − fitness) / upper bound */
   readonly gap?: number;
+  /** which limit ended the run: steps, target, evaluations, time (older trials.csv lack the column) */
+  readonly stoppedBy?: string;
+  /** the instance's hardness figures (instanceHardness.ts) */
+  readonly load?: number;
+  readonly peakLoad?: number;
+  readonly greedyAllAtZero?: boolean;
+  readonly greedyFitness?: number;
 }
 
 /** Parses trials.csv: the only input of every table (jMetalPy lab style). */
@@ -44,10 +53,17 @@ export function parseTrialRows(text: string): TrialRow[] {
     durationScore: optionalNumber(record.duration_score),
     userGroupScore: optionalNumber(record.user_group_score),
     startScore: optionalNumber(record.start_score),
+    valid: record.valid === undefined || record.valid === '' ? undefined : record.valid === 'true',
     runtimeSeconds: Number(record.runtime_ms) / 1000,
+    evaluations: optionalNumber(record.evaluations),
     error: record.error === '' ? undefined : record.error,
     upperBound: optionalNumber(record.upper_bound),
     gap: optionalNumber(record.gap),
+    stoppedBy: record.stopped_by || undefined,
+    load: optionalNumber(record.load),
+    peakLoad: optionalNumber(record.peak_load),
+    greedyAllAtZero: record.greedy_all_at_zero === undefined || record.greedy_all_at_zero === '' ? undefined : record.greedy_all_at_zero === 'true',
+    greedyFitness: optionalNumber(record.greedy_fitness),
   }));
 }
 

@@ -128,13 +128,15 @@ describe('npm run schedule (end to end)', () => {
     expect(result.stdout).toContain('initialTemperature=0.007 coolingRate=0.99');
   });
 
-  it('--max-evaluations with --budget-only stops at the budget, whatever the algorithm\'s own steps', async () => {
+  it('a benchmark set with --max-evaluations and --budget-only stops at the budget, whatever the algorithm\'s own steps', async () => {
     const out = join(dir, 'budget');
-    const result = await schedule(['--algorithm', 'local-search', ...fromFiles, '--max-evaluations', '400', '--budget-only', '--param', 'iterations=5', '--out', out, '--quiet']);
+    const result = await schedule(['--algorithm', 'local-search', '--set', 'bench/load/x4:10', '--max-evaluations', '400', '--budget-only', '--param', 'iterations=5', '--out', out, '--quiet']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const record = JSON.parse(read(out, 'run.json'));
     expect(record.budget).toEqual({ evaluations: 400, ownSteps: false });
+    expect(record.inputs).toMatchObject({ set: 'bench/load/x4:10', profile: 'bench/load/x4 (generated from builtin)' });
+    expect(record.inputs.hardness.peakLoad).toBeCloseTo(0.88, 2); // the paper's medium baseline × 4 (datasets/README.md)
     expect(record.stoppedBy).toBe('evaluations');
     expect(record.counters.evaluations).toBeGreaterThanOrEqual(400);
     expect(record.counters.evaluations).toBeLessThanOrEqual(404);
@@ -159,7 +161,7 @@ describe('npm run schedule (end to end)', () => {
         /^error: experiment 42 cannot be placed: it needs 100000 requests\/hour/],
       [['--algorithm', 'genetic', '--set', 'mid:10', ...fromFiles, '--out', out],
         /^error: arguments: give exactly one of --set, --experiments, --restart-from \(got --set, --experiments\)$/],
-      [['--algorithm', 'genetic', '--set', 'medium:10', '--out', out], /^error: --set: "medium:10" is not RESS:SIZE/],
+      [['--algorithm', 'genetic', '--set', 'medium:10', '--out', out], /^error: --set: unknown set "medium": expected low, mid or high/],
       [['--algorithm', 'genetic', ...fromFiles, '--budget-only', '--out', out], /^error: --budget-only: needs --max-evaluations or --max-seconds/],
       [['--algorithm', 'genetic', ...fromFiles, '--max-evaluations', '0', '--out', out], /^error: --max-evaluations: expected a number > 0, got 0$/],
       [['--algorithm', 'genetic', ...fromFiles, '--set-seed', '3', '--out', out], /^error: --set-seed: only applies with --set$/],

@@ -4,7 +4,7 @@ import { parseParamAssignments, resolveParams } from '../../harness/schedule/alg
 import { formatConsumptionCsv } from '../../harness/schedule/consumptionCsv.js';
 import { formatGantt } from '../../harness/schedule/ganttText.js';
 import { progressLine } from '../../harness/schedule/progressLine.js';
-import { parseSetSpec } from '../../harness/schedule/scheduleInputs.js';
+import { loadScheduleInputs, parseSetSpec } from '../../harness/schedule/scheduleInputs.js';
 import { formatTraceCsv } from '../../harness/schedule/traceCsv.js';
 import { experiment, place, tinyIndividual } from '../support/tinyProblem.js';
 
@@ -114,9 +114,17 @@ describe('--param and --set parsing', () => {
     expect(() => resolveParams(getAlgorithm('simulated-annealing'), { coolingRate: 1 })).toThrow(/^--param: coolingRate: /);
   });
 
-  it('--set is RESS:SIZE', () => {
+  it('--set is NAME:SIZE: a RESS variant or a benchmark set', () => {
     expect(parseSetSpec('mid:30')).toEqual({ ress: 'mid', size: 30 });
-    expect(() => parseSetSpec('30')).toThrow('--set: "30" is not RESS:SIZE');
-    expect(() => parseSetSpec('mid:0')).toThrow('is not RESS:SIZE');
+    expect(parseSetSpec('bench/load/x4:30')).toEqual({ ress: 'bench/load/x4', size: 30 });
+    expect(() => parseSetSpec('30')).toThrow('--set: "30" is not NAME:SIZE');
+    expect(() => parseSetSpec('mid:0')).toThrow('is not NAME:SIZE, e.g. mid:30 or bench/load/x4:30');
+    expect(() => parseSetSpec('medium:10')).toThrow(/^--set: unknown set "medium": expected low, mid or high/);
+    expect(() => parseSetSpec('bench/load/x3:10')).toThrow(/^--set: unknown benchmark set "bench\/load\/x3" \(known: bench\/load\/x1, /);
+  });
+
+  it('a benchmark set brings its own profile: --profile is refused', () => {
+    expect(() => loadScheduleInputs({ data: 'builtin', set: 'bench/load/x4:10', setSeed: 1, profile: 'p.csv' }))
+      .toThrow(/^--profile: a benchmark set \(bench\/load\/x4\) brings its own profile/);
   });
 });
