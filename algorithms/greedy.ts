@@ -48,7 +48,7 @@ export const greedy: Algorithm<GreedyParams> = {
   run(problem, params, options) {
     const context = createContext(problem, options);
     let individual!: Individual;
-    return runSearch(context, new Termination(0), {
+    return runSearch(context, Termination.fixed(0), {
       setup() {
         individual = greedySchedule(problem, params);
         context.counters.evaluations += problem.experiments.length;

@@ -39,21 +39,32 @@ export class Termination {
     readonly targetFitness = Number.POSITIVE_INFINITY,
     readonly maxEvaluations = Number.POSITIVE_INFINITY,
     readonly maxMilliseconds = Number.POSITIVE_INFINITY,
+    /** the step limit is the algorithm's whole work (a constructive algorithm): no budget lifts it */
+    readonly fixedSteps = false,
   ) {
     for (const [name, value] of [['maxSteps', maxSteps], ['maxEvaluations', maxEvaluations], ['maxMilliseconds', maxMilliseconds]] as const) {
       if (Number.isNaN(value) || value < 0) throw new Error(`termination: ${name} must be ≥ 0, got ${value}`);
     }
   }
 
-  /** These limits combined with a run's budget (the tighter of each; `ownSteps: false` lifts maxSteps). */
+  /**
+   * A constructive algorithm's termination: `steps` is all there is to do (greedy: 0 steps after
+   * building its schedule in setup), so a budget may stop it earlier but never lifts the limit.
+   */
+  static fixed(steps: number): Termination {
+    return new Termination(steps, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, true);
+  }
+
+  /** These limits combined with a run's budget (the tighter of each; `ownSteps: false` lifts maxSteps unless fixed). */
   withBudget(budget: RunBudget | undefined): Termination {
     if (!budget) return this;
-    const steps = budget.ownSteps === false ? Number.POSITIVE_INFINITY : this.maxSteps;
+    const steps = budget.ownSteps === false && !this.fixedSteps ? Number.POSITIVE_INFINITY : this.maxSteps;
     return new Termination(
       steps,
       this.targetFitness,
       Math.min(this.maxEvaluations, budget.evaluations ?? Number.POSITIVE_INFINITY),
       Math.min(this.maxMilliseconds, budget.milliseconds ?? Number.POSITIVE_INFINITY),
+      this.fixedSteps,
     );
   }
 

@@ -58,8 +58,8 @@ export const BENCHMARK_FAMILIES: readonly BenchmarkFamily[] = [
   },
   {
     name: 'horizon',
-    summary: 'traffic × 2 and a profile cut to 8, 4 or 3 weeks: every experiment must end inside it, so they overlap',
-    levels: [8, 4, 3].map((weeks) => ({
+    summary: 'traffic × 2 and a profile cut to 8, 6 or 5 weeks: every experiment must end inside it (binds the random sampler, whose starts reach 48·n hours)',
+    levels: [8, 6, 5].map((weeks) => ({
       name: `w${weeks}`,
       summary: `traffic × 2, the first ${weeks} weeks (${weeks * HOURS_PER_WEEK} h) of the profile`,
       make: (base) => ({ profile: truncateProfile(base.profile, weeks * HOURS_PER_WEEK), experiments: scaleRequiredTraffic(base.experiments, 2) }),
@@ -85,8 +85,8 @@ export const BENCHMARK_FAMILIES: readonly BenchmarkFamily[] = [
   },
   {
     name: 'business',
-    summary: 'traffic × 4 with 0, 50 or 100 % of the regression experiments turned into business experiments (fixed groups)',
-    levels: [0, 50, 100].map((percent) => ({
+    summary: 'traffic × 4 with 50 or 100 % of the regression experiments turned into business experiments (fixed groups; 0 % is load/x4)',
+    levels: [50, 100].map((percent) => ({
       name: `b${percent}`,
       summary: `traffic × 4, ${percent} % of the regression experiments are business experiments`,
       make: (base) => ({ profile: base.profile, experiments: convertToBusiness(scaleRequiredTraffic(base.experiments, 4), percent / 100) }),
@@ -94,8 +94,8 @@ export const BENCHMARK_FAMILIES: readonly BenchmarkFamily[] = [
   },
   {
     name: 'contention',
-    summary: 'traffic × 2 with 0, 50 or 100 % of the experiments preferring only group2 (10 % of the users)',
-    levels: [0, 50, 100].map((percent) => ({
+    summary: 'traffic × 2 with 50 or 100 % of the experiments preferring only group2 (10 % of the users; 0 % is load/x2)',
+    levels: [50, 100].map((percent) => ({
       name: `c${percent}`,
       summary: `traffic × 2, ${percent} % of the experiments prefer only group2`,
       make: (base) => ({ profile: base.profile, experiments: preferOneGroup(scaleRequiredTraffic(base.experiments, 2), percent / 100, 'group2') }),

@@ -10,6 +10,12 @@ import type { Trial } from './trial.js';
  */
 export function estimateCostSeconds(trial: Trial): number {
   const n = trial.experiments;
+  if (trial.budget && trial.budget.ownSteps === false) {
+    // an equal-budget trial: ~3e-6·n s per evaluation (a GA child at n = 30 ≈ 90 µs), capped by its wall time
+    const byEvaluations = trial.budget.evaluations !== undefined ? 3e-6 * n * trial.budget.evaluations : Number.POSITIVE_INFINITY;
+    const byTime = trial.budget.milliseconds !== undefined ? trial.budget.milliseconds / 1000 : Number.POSITIVE_INFINITY;
+    return Math.min(byEvaluations, byTime);
+  }
   const { populationSize, generations, iterations } = trial.params as { populationSize?: number; generations?: number; iterations?: number };
   let seconds = 1.3e-6 * n * n * trial.initialPopulationSize;
   if (typeof generations === 'number' && typeof populationSize === 'number') seconds += 2e-6 * n ** 1.5 * populationSize * generations;

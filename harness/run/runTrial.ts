@@ -13,7 +13,7 @@ import { loadExperimentSet } from '../../datasets/experimentSets.js';
 import { readScheduleFile } from '../io/readInputs.js';
 import type { Trial } from '../plan/trial.js';
 import { compactTrace } from './compactTrace.js';
-import { instanceUpperBound } from './instanceBound.js';
+import { instanceKey, instanceUpperBound } from './instanceBound.js';
 import type { TrialOutcome } from './trialOutcome.js';
 
 /** What the timed part of a trial starts from: the problem and how to sample its shared initial population. */
@@ -83,7 +83,7 @@ const hardnessByInstance = new Map<string, InstanceHardness>();
  * `greedy` when there is one. Measured after the timed run: it is not part of the trial's cost.
  */
 function instanceHardness(trial: Trial, data: DataSource, problem: Problem): InstanceHardness {
-  const key = JSON.stringify([data.name, trial.ress, trial.experiments, trial.experimentSetSeed, trial.restart ?? null]);
+  const key = instanceKey(trial, data);
   let hardness = hardnessByInstance.get(key);
   if (!hardness) {
     const greedy = algorithmNames().includes(GREEDY) ? getAlgorithm(GREEDY) : undefined;

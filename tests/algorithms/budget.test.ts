@@ -34,10 +34,26 @@ describe('Termination', () => {
     expect([lifted.maxSteps, lifted.targetFitness, lifted.maxEvaluations, lifted.maxMilliseconds]).toEqual([Infinity, 1, Infinity, 20]);
     expect(own.hasBudget).toBe(false);
     expect(() => new Termination(-1)).toThrow('maxSteps must be ≥ 0');
+    const fixed = Termination.fixed(0).withBudget({ evaluations: 10, ownSteps: false });
+    expect([fixed.maxSteps, fixed.maxEvaluations, fixed.fixedSteps]).toEqual([0, 10, true]);
   });
 });
 
-describe.each(algorithmNames())('%s under a budget', (name) => {
+/** Searches can be stopped by any budget; constructive algorithms (improvesStart false) just finish their work. */
+const searches = algorithmNames().filter((name) => getAlgorithm(name).improvesStart !== false);
+const constructive = algorithmNames().filter((name) => getAlgorithm(name).improvesStart === false);
+
+describe.each(constructive)('%s (constructive) under a budget', (name) => {
+  it('finishes its construction: no budget lifts its steps', () => {
+    const free = run(name, {});
+    const budgeted = run(name, { budget: { evaluations: 1_000_000, ownSteps: false } });
+    expect(budgeted.stoppedBy).toBe('steps');
+    expect(budgeted.best.fitness).toBe(free.best.fitness);
+    expect(budgeted.trace.at(-1)!.evaluations).toBe(budgeted.counters.evaluations);
+  });
+});
+
+describe.each(searches)('%s under a budget', (name) => {
   it('an evaluation budget replacing its own steps is met to within 1 %', () => {
     for (const budget of [1000, 2500]) {
       const result = run(name, { budget: { evaluations: budget, ownSteps: false } });

@@ -94,3 +94,47 @@ describe('execution order', () => {
     }
   });
 });
+
+describe('benchmark study planning', () => {
+  const benchmark = (study: Record<string, unknown> = {}) => parseStudyConfig(JSON.stringify({
+    baseSeed: 7,
+    studies: [{
+      name: 'benchmark', sizes: [10], ress: ['bench/load/x4', 'mid'], repetitions: 1, budget: { evaluations: 2000, seconds: 5 },
+      algorithms: [{ name: 'greedy' }, { name: 'genetic' }, { name: 'genetic', label: 'genetic+greedy', params: { initialization: 'greedy' } }],
+      ...study,
+    }],
+  }), 'configs/bench.json').config;
+
+  it('labels make one algorithm run twice; trials share no population and carry the equal budget', () => {
+    const trials = planTrials(benchmark());
+    expect(trials.map((trial) => trial.id)).toEqual([
+      'benchmark/greedy/bench/load/x4/n10/r1', 'benchmark/genetic/bench/load/x4/n10/r1', 'benchmark/genetic+greedy/bench/load/x4/n10/r1',
+      'benchmark/greedy/mid/n10/r1', 'benchmark/genetic/mid/n10/r1', 'benchmark/genetic+greedy/mid/n10/r1',
+    ]);
+    const seeded = trials[2];
+    expect(seeded).toMatchObject({ algorithm: 'genetic', label: 'genetic+greedy', initialPopulationSize: 0, budget: { evaluations: 2000, milliseconds: 5000, ownSteps: false } });
+    expect(seeded.params).toMatchObject({ initialization: 'greedy', generations: 90 });
+    expect(trials[1].label).toBeUndefined();
+    // a benchmark set takes its base RESS's priorities: bench/load/x4 is the mid set with more traffic
+    expect(trials[0].experimentSetSeed).toBe(deriveSeed(7, 'experiments/mid'));
+    expect(trials[3].experimentSetSeed).toBe(trials[0].experimentSetSeed);
+    // cost estimate of a budget trial: by evaluations, capped by its wall time
+    expect(estimateCostSeconds(trials[1])).toBeCloseTo(3e-6 * 10 * 2000, 12);
+  });
+
+  it('needs a budget, known set names and labels fit for file names', () => {
+    const errorOf = (study: Record<string, unknown>) => {
+      try {
+        benchmark(study);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(errorOf({ budget: undefined })).toBe('configs/bench.json: studies[0].budget: the benchmark study needs "budget": {"evaluations": N} (equal budgets are its point)');
+    expect(errorOf({ budget: { ownSteps: true } })).toBe('configs/bench.json: studies[0].budget: give "evaluations" and/or "seconds"');
+    expect(errorOf({ ress: ['bench/load/x3'] })).toMatch(/^configs\/bench\.json: studies\[0\]\.ress\[0\]: unknown set "bench\/load\/x3": expected low, mid or high/);
+    expect(errorOf({ algorithms: [{ name: 'genetic', label: 'GA seeded' }] })).toMatch(/^configs\/bench\.json: studies\[0\]\.algorithms\[0\]\.label: must be lower-case/);
+    expect(errorOf({ algorithms: [{ name: 'genetic' }, { name: 'genetic' }] })).toMatch(/two trials share the id benchmark\/genetic\/bench\/load\/x4\/n10\/r1/);
+  });
+});
