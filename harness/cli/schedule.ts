@@ -40,15 +40,15 @@ async function main(): Promise<void> {
     .option('max-evaluations', { type: 'number', describe: 'also stop after this many evaluated candidate schedules (an equal budget for any algorithm)' })
     .option('max-seconds', { type: 'number', describe: 'also stop after this much wall time' })
     .option('budget-only', { type: 'boolean', default: false, describe: 'with --max-evaluations/--max-seconds: the budget alone stops the run (the algorithm\'s own generations/iterations are lifted)' })
-    .option('time-frame', { type: 'string', choices: ['original', 'shifted'], default: 'original', describe: 'hours of a re-scheduled plan\'s files: "original" = hours of the profile (≥ --at), "shifted" = counted from --at (hour 0 = --at, as the paper\'s tool wrote them); both record --at in schedule.json and run.json' })
+    .option('time-frame', { type: 'string', choices: ['original', 'shifted'], describe: 'hours of a re-scheduled plan\'s files: "original" = hours of the profile (≥ --at), "shifted" = counted from --at (hour 0 = --at, as the paper\'s tool wrote them); both record --at in schedule.json and run.json; default original' })
     .option('gantt-hours', { type: 'number', default: 24, describe: 'hours per column of gantt.txt (24 = days)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress line on stderr (on a terminal it is redrawn in place; in a log, one line every 5 s)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the run record (run.json\'s content and the output folder) as JSON on stdout instead of the text lines' })
     .check((argv) => {
       const sources = ['set', 'experiments', 'restart-from'].filter((key) => argv[key] !== undefined);
       if (sources.length !== 1) throw new InputError('arguments', undefined, `give exactly one of --set, --experiments, --restart-from (got ${sources.length === 0 ? 'none' : sources.map((s) => `--${s}`).join(', ')})`);
-      if (argv['restart-from'] === undefined && (argv.at !== undefined || argv.discard !== undefined || argv.add !== undefined)) {
-        throw new InputError('arguments', undefined, '--at, --discard and --add only apply with --restart-from');
+      if (argv['restart-from'] === undefined && (argv.at !== undefined || argv.discard !== undefined || argv.add !== undefined || argv['time-frame'] !== undefined)) {
+        throw new InputError('arguments', undefined, '--at, --discard, --add and --time-frame only apply with --restart-from');
       }
       if (argv['set-seed'] !== undefined && argv.set === undefined) throw new InputError('--set-seed', undefined, 'only applies with --set');
       if (argv['set-seed'] !== undefined && !Number.isInteger(argv['set-seed'])) throw new InputError('--set-seed', undefined, `expected a whole number, got ${argv['set-seed']}`);
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const { result, runMs } = outcome;
   const { best } = result;
 
-  const rescheduling = args['restart-from'] === undefined ? undefined : { atHour: inputs.restartHour, timeFrame: args['time-frame'] as TimeFrame };
+  const rescheduling = args['restart-from'] === undefined ? undefined : { atHour: inputs.restartHour, timeFrame: (args['time-frame'] ?? 'original') as TimeFrame };
   const files = formatRunFiles(best, result.trace, {
     id: `${algorithm.name}-seed${args.seed}`,
     title: `${algorithm.name}, seed ${args.seed}${rescheduling ? `, re-scheduled at hour ${rescheduling.atHour}` : ''}`,

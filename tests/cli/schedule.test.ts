@@ -167,6 +167,7 @@ describe('npm run schedule (end to end)', () => {
       [['--algorithm', 'genetic', ...fromFiles, '--set-seed', '3', '--out', out], /^error: --set-seed: only applies with --set$/],
       [['--algorithm', 'genetic', '--set', 'mid:10', '--set-seed', '1.5', '--out', out], /^error: --set-seed: expected a whole number, got 1\.5$/],
       [['--algorithm', 'genetic', ...fromFiles, '--time-frame', 'local', '--out', out], /^error: arguments: Invalid values: Argument: time-frame, Given: "local", Choices: "original", "shifted"$/],
+      [['--algorithm', 'genetic', ...fromFiles, '--time-frame', 'shifted', '--out', out], /^error: arguments: --at, --discard, --add and --time-frame only apply with --restart-from$/],
       [['--algorithm', 'tabu', ...fromFiles, '--out', out], /^error: arguments: Invalid values: Argument: algorithm, Given: "tabu", Choices: "random-sampling"/],
     ];
     const results = await Promise.all(cases.map(([args]) => schedule(args)));

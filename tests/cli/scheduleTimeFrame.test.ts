@@ -110,6 +110,16 @@ describe('npm run schedule --restart-from: the time frame of a re-scheduled plan
     expect(tooEarly.stderr.trim()).toBe(`error: --at: ${join(original, 'schedule.json')} is a plan re-scheduled at hour 24; re-schedule it at that hour or later (--at is an hour of the profile)`);
   });
 
+  it('re-scheduling on another profile than the old plan was made on warns, naming both', () => {
+    const busier = join(dir, 'busier.csv');
+    const profileData = syntheticProfile();
+    writeFileSync(busier, formatGroupTable(createProfile(profileData.groups, profileData.requests.map((requests) => requests * 2))));
+    const result = schedule([...ga, '--restart-from', join(base, 'schedule.json'), '--profile', busier, '--at', '24', '--out', join(dir, 'busier')]);
+    expect(result.status).toBe(0);
+    expect(result.stderr.trim()).toMatch(new RegExp(`^warning: ${join(base, 'schedule.json')} was made on another profile \\(--profile ${profile}, 960 hours, sha256 [0-9a-f]{12}…\\) ` +
+      `than the one given \\(--profile ${busier}, 960 hours, sha256 [0-9a-f]{12}…\\): what its experiments consumed before hour 24 is counted on the one given$`));
+  });
+
   it('evaluate refuses, in one line, what it cannot evaluate right', () => {
     const short = join(dir, 'short.csv');
     writeFileSync(short, formatGroupTable(createProfile(syntheticProfile().groups, syntheticProfile().requests.slice(0, 20 * 5))));
