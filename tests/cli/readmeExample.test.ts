@@ -83,6 +83,12 @@ describe('the README\'s worked example', () => {
     for (const line of shownOutput) {
       expect(printed.map(comparable), 'the README\'s example output is out of date: rerun its commands and update it').toContain(comparable(line));
     }
+    // the prose's claim about another algorithm on the same files
+    const claim = /`--algorithm (\S+)` with seed (\d+) does \(all at hour 0, F (\d\.\d{6})\)/.exec(readme);
+    expect(claim, 'README: the claim about another algorithm on the example is gone; update this test').not.toBeNull();
+    const other = spawnSync('bash', ['-c', commands[0].replace('--algorithm genetic', `--algorithm ${claim![1]}`).replace('--seed 1', `--seed ${claim![2]}`)
+      .replace('results/runs/shop', 'results/runs/shop-other')], { cwd: sandbox, encoding: 'utf8', timeout: 120_000 });
+    expect(other.stdout).toContain(`${claim![1]} seed ${claim![2]}: F ${claim![3]} (D 1.0000, U 1.0000, S 1.0000), valid yes`);
     for (const total of readme.match(/`total \d\.\d{7}`/g) ?? []) {
       expect([outputs[1].stdout, outputs[4].stdout].join('\n'), `README claims ${total}`).toContain(total.slice(1, -1));
     }
