@@ -73,7 +73,11 @@ describe('schedule outputs', () => {
     clock = 200;
     onTerminal.update({ step: 3, totalSteps: 90, bestFitness: 0.31, evaluations: 110, fractionDone: 3 / 90 }); // 50 ms after the last draw: not drawn
     onTerminal.finish();
-    expect(terminal.written).toEqual(['\rgenetic seed 1  step 2/90  75 evaluations (2 %)  best F 0.3000  0.1 s\u001b[K', '\r\u001b[K']);
+    expect(terminal.written).toEqual([
+      '\rgenetic seed 1  starting (building the initial solutions)…\u001b[K',
+      '\rgenetic seed 1  step 2/90  75 evaluations (2 %)  best F 0.3000  0.1 s\u001b[K',
+      '\r\u001b[K',
+    ]);
 
     clock = 0;
     const log = output(false);
