@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SamplerName } from './operators/buildIndividual.js';
 import type { Individual } from './problem/individual.js';
 import type { Problem } from './problem/problem.js';
 import type { Rng } from './random/rng.js';
@@ -47,6 +48,8 @@ export interface RunOptions {
   readonly rng: Rng;
   /** Start from this population (the paper's fairness set-up: RS builds it, GA/LS/SA reuse it). */
   readonly initialPopulation?: readonly Individual[];
+  /** how the algorithm samples random individuals when it needs them (default: as published, spec §6) */
+  readonly sampler?: SamplerName;
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
   /** an evaluation and/or wall-time budget, besides (or instead of) the algorithm's own steps */

@@ -64,7 +64,7 @@ export const genetic: Algorithm<GeneticParams> = {
     return runSearch(context, new Termination(params.generations, params.targetFitness), {
       setup() {
         const given = options.initialPopulation;
-        const random = given ?? samplePopulation(problem, params.populationSize, rng);
+        const random = given ?? samplePopulation(problem, params.populationSize, rng, options.sampler);
         if (!given) counters.evaluations += random.length;
         // the greedy schedule costs one evaluation per experiment placed (as the greedy algorithm counts it)
         if (params.initialization === 'greedy') counters.evaluations += problem.experiments.length;

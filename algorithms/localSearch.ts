@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Algorithm, Counters } from './algorithm.js';
 import { initializationParam, initialPopulationOf, type Initialization } from './initialization.js';
+import type { SamplerName } from './operators/buildIndividual.js';
 import type { Individual } from './problem/individual.js';
 import { bestIndex, samplePopulation } from './operators/samplePopulation.js';
 import { MAX_MOVE_HOURS } from './operators/mutation/moveSchedule.js';
@@ -29,14 +30,14 @@ export type LocalSearchParams = z.infer<typeof localSearchParams>;
 export function startingSolution(
   problem: Parameters<typeof samplePopulation>[0],
   populationSize: number,
-  options: { initialPopulation?: readonly Individual[]; rng: Parameters<typeof samplePopulation>[2] },
+  options: { initialPopulation?: readonly Individual[]; rng: Parameters<typeof samplePopulation>[2]; sampler?: SamplerName },
   counters: Counters,
   initialization: Initialization = 'random',
 ): Individual {
   const given = options.initialPopulation;
   // an empty population counts as none: sample one rather than index an empty array
   const sampled = !(given && given.length > 0);
-  const random = sampled ? samplePopulation(problem, populationSize, options.rng) : given;
+  const random = sampled ? samplePopulation(problem, populationSize, options.rng, options.sampler) : given;
   if (sampled) counters.evaluations += random.length;
   if (initialization === 'random') return random[bestIndex(random)].clone();
   counters.evaluations += problem.experiments.length;

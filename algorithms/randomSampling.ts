@@ -33,7 +33,7 @@ export const randomSampling: Algorithm<RandomSamplingParams> = {
     };
     const sampleNext = (): Individual => {
       if (next < population.length) return population[next++];
-      const individual = buildIndividual(problem, options.rng);
+      const individual = buildIndividual(problem, options.rng, undefined, options.sampler);
       if (population.length < populationSize) population.push(individual);
       next++;
       return individual;

@@ -3,7 +3,10 @@ import { consumedRequests } from '../problem/fractions.js';
 import { Individual } from '../problem/individual.js';
 import { createProblem, type Problem } from '../problem/problem.js';
 import { shiftProfile } from '../problem/trafficProfile.js';
-import { buildIndividual, placeExperiment } from '../operators/buildIndividual.js';
+import { BestFitPlacer, DEFAULT_PLACEMENT_SEARCH } from '../operators/bestPlacement.js';
+import { buildIndividual, InfeasibleExperimentError, placeExperiment, type SamplerName } from '../operators/buildIndividual.js';
+import { explainUnplaceable } from '../operators/explainUnplaceable.js';
+import { placeRobustly, robustScratch } from '../operators/robustPlacement.js';
 import { deriveTraffic } from '../operators/deriveTraffic.js';
 import type { Rng } from '../random/rng.js';
 
@@ -131,9 +134,26 @@ export function completeSeed(rescheduling: Rescheduling, rng: Rng, placeNew: (in
  * The initial population of a re-scheduling run: the completed carried-over plan (when it can
  * be made valid) followed by freshly sampled individuals, `size` in all — as the original did.
  */
-export function reschedulingPopulation(rescheduling: Rescheduling, size: number, rng: Rng): Individual[] {
-  const seed = completeSeed(rescheduling, rng, (individual, e) => placeExperiment(individual, e, rng));
+export function reschedulingPopulation(rescheduling: Rescheduling, size: number, rng: Rng, sampler: SamplerName = 'as-published'): Individual[] {
+  const placeNew = sampler === 'robust' ? robustPlacementOf(rescheduling.problem, rng) : (individual: Individual, e: number) => placeExperiment(individual, e, rng);
+  let seed: Individual | undefined;
+  try {
+    seed = completeSeed(rescheduling, rng, placeNew);
+  } catch (error) {
+    // robust: a new experiment that does not fit into the old plan leaves the plan out, not the run
+    if (!(sampler === 'robust' && error instanceof InfeasibleExperimentError)) throw error;
+  }
   const population = seed ? [seed] : [];
-  while (population.length < size) population.push(buildIndividual(rescheduling.problem, rng));
+  while (population.length < size) population.push(buildIndividual(rescheduling.problem, rng, undefined, sampler));
   return population;
+}
+
+/** Places a new experiment into the carried-over plan with the robust sampler's placement, or says why it cannot. */
+function robustPlacementOf(problem: Problem, rng: Rng): (individual: Individual, e: number) => void {
+  const placer = new BestFitPlacer(problem, DEFAULT_PLACEMENT_SEARCH);
+  return (individual, e) => {
+    if (!placeRobustly(individual, e, rng, placer, robustScratch(individual))) {
+      throw new InfeasibleExperimentError(problem.experiments[e].id, explainUnplaceable(individual, e));
+    }
+  };
 }

@@ -1,3 +1,4 @@
+import { SAMPLERS, type SamplerName } from '../../algorithms/operators/buildIndividual.js';
 import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     .option('budget-only', { type: 'boolean', default: false, describe: 'with --max-evaluations/--max-seconds: the budget alone stops the run (the algorithm\'s own generations/iterations are lifted)' })
     .option('time-frame', { type: 'string', choices: ['original', 'shifted'], describe: 'hours of a re-scheduled plan\'s files: "original" = hours of the profile (≥ --at), "shifted" = counted from --at (hour 0 = --at, as the paper\'s tool wrote them); both record --at in schedule.json and run.json; default original' })
     .option('gantt-hours', { type: 'number', default: 24, describe: 'hours per column of gantt.txt (24 = days)' })
+    .option('sampler', { type: 'string', choices: SAMPLERS, default: 'robust', describe: 'how random schedules are sampled: robust (finds a placement whenever one exists, else says why) or as-published (spec §6, the paper\'s)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress line on stderr (on a terminal it is redrawn in place; in a log, one line every 5 s)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the run record (run.json\'s content and the output folder) as JSON on stdout instead of the text lines' })
     .check((argv) => {
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
   try {
     outcome = runScheduling({
       algorithm: algorithm.name, params, seed: args.seed, problem: inputs.problem, initialPopulation: inputs.initialPopulation,
-      budget, onProgress: progress?.update,
+      sampler: args.sampler as SamplerName, budget, onProgress: progress?.update,
     });
   } finally {
     progress?.finish();
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     params,
     ...(budget ? { budget } : {}),
     seed: args.seed,
+    sampler: args.sampler,
     inputs: inputs.description,
     experimentCount: inputs.problem.experiments.length,
     profileHours: inputs.profileRecord.hours,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSetName, SET_NAME_HELP, type SetName } from '../../datasets/experimentSets.js';
+import { SAMPLERS } from '../../algorithms/operators/buildIndividual.js';
 
 /** Required experiment sample size variants of the paper's experiment sets (spec §11). */
 export const RESS_VARIANTS = ['low', 'mid', 'high'] as const;
@@ -111,6 +112,11 @@ export const studySchema = z.object({
   repetitions: integer(1),
   /** size of the shared RS population for algorithms without a populationSize parameter */
   initialPopulationSize: integer(1).default(DEFAULT_INITIAL_POPULATION_SIZE),
+  /**
+   * how the shared initial population (and any other random individual) is sampled: `as-published`
+   * (spec §6, the paper's studies) or `robust` (finds a placement whenever one exists)
+   */
+  sampler: z.enum(SAMPLERS, { error: `must be one of ${SAMPLERS.join(', ')}` }).default('as-published'),
   algorithms: z.array(algorithmEntrySchema).min(1, { error: 'must list at least one algorithm' }),
   /** re-evaluation only (spec §10) */
   restart: restartSchema.optional(),

@@ -36,6 +36,7 @@ export function planTrials(config: StudyConfig): Trial[] {
                 seed: deriveSeed(config.baseSeed, id),
                 populationSeed,
                 initialPopulationSize: study.name === 'benchmark' ? 0 : typeof params.populationSize === 'number' ? params.populationSize : study.initialPopulationSize,
+                ...(study.sampler === 'robust' ? { sampler: 'robust' as const } : {}),
                 experimentSetSeed: experimentSetSeed(config.baseSeed, ress),
                 restart: restartOf(config, study, ress, size),
                 ...(study.budget ? { budget: budgetOf(study.budget) } : {}),

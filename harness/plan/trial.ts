@@ -43,6 +43,8 @@ export interface Trial {
   readonly populationSeed: number;
   /** size of the shared initial population; 0 = none shared (benchmark: each algorithm samples its own start) */
   readonly initialPopulationSize: number;
+  /** set only when not the published sampler (so the trials of earlier plans keep their fingerprints) */
+  readonly sampler?: 'robust';
   /**
    * priorities of the scaled experiment sets: deriveSeed(baseSeed, `experiments/<ress>`), one per
    * RESS so sets stay nested; a benchmark set takes its base RESS's seed, so its instances have

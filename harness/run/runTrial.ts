@@ -3,6 +3,7 @@ import type { AlgorithmResult } from '../../algorithms/algorithm.js';
 import type { Individual } from '../../algorithms/problem/individual.js';
 import { createProblem, type Problem } from '../../algorithms/problem/problem.js';
 import { formatScheduleFile, individualOfScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
+import type { SamplerName } from '../../algorithms/operators/buildIndividual.js';
 import { samplePopulation } from '../../algorithms/operators/samplePopulation.js';
 import { Rng } from '../../algorithms/random/rng.js';
 import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
@@ -19,7 +20,7 @@ import type { TrialOutcome } from './trialOutcome.js';
 /** What the timed part of a trial starts from: the problem and how to sample its shared initial population. */
 interface TrialSetup {
   readonly problem: Problem;
-  readonly samplePopulation: (size: number, rng: Rng) => Individual[];
+  readonly samplePopulation: (size: number, rng: Rng, sampler: SamplerName) => Individual[];
 }
 
 /**
@@ -35,10 +36,11 @@ export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
     const setup = trial.restart ? reevaluationSetup(trial, data) : scratchSetup(trial, data);
     const upperBound = instanceUpperBound(trial, data, setup.problem);
     started = performance.now();
+    const sampler = trial.sampler ?? 'as-published';
     // benchmark trials share no population (size 0): each algorithm samples and pays for its own start
-    const initialPopulation = trial.initialPopulationSize > 0 ? setup.samplePopulation(trial.initialPopulationSize, Rng.fromSeed(trial.populationSeed)) : undefined;
+    const initialPopulation = trial.initialPopulationSize > 0 ? setup.samplePopulation(trial.initialPopulationSize, Rng.fromSeed(trial.populationSeed), sampler) : undefined;
     const algorithm = getAlgorithm(trial.algorithm);
-    const result: AlgorithmResult = algorithm.run(setup.problem, trial.params, { rng: Rng.fromSeed(trial.seed), initialPopulation, budget: trial.budget });
+    const result: AlgorithmResult = algorithm.run(setup.problem, trial.params, { rng: Rng.fromSeed(trial.seed), initialPopulation, budget: trial.budget, sampler });
     const runtimeMs = performance.now() - started;
     const { best, counters } = result;
     const hardness = instanceHardness(trial, data, setup.problem);
@@ -72,7 +74,7 @@ export function runTrial(trial: Trial, data: DataSource): TrialOutcome {
 function scratchSetup(trial: Trial, data: DataSource): TrialSetup {
   const { profile, experiments } = loadExperimentSet(data, trial.ress, trial.experiments, trial.experimentSetSeed);
   const problem = createProblem(profile, experiments, { source: `${data.name} ${trial.ress} n${trial.experiments}` });
-  return { problem, samplePopulation: (size, rng) => samplePopulation(problem, size, rng) };
+  return { problem, samplePopulation: (size, rng, sampler) => samplePopulation(problem, size, rng, sampler) };
 }
 
 /** Hardness by instance: measuring runs the greedy, which is deterministic, so a worker reuses it. */
@@ -103,7 +105,7 @@ const GREEDY = 'greedy';
 function reevaluationSetup(trial: Trial, data: DataSource): TrialSetup {
   const restart = trial.restart!;
   const rescheduling = prepareRescheduling(baseSchedule(trial, data), { atHour: restart.hour, discardIds: restart.discardIds, newExperiments: data.newExperiments() });
-  return { problem: rescheduling.problem, samplePopulation: (size, rng) => reschedulingPopulation(rescheduling, size, rng) };
+  return { problem: rescheduling.problem, samplePopulation: (size, rng, sampler) => reschedulingPopulation(rescheduling, size, rng, sampler) };
 }
 
 /** Old schedules by data source and definition: computing one is deterministic, so a worker reuses it. */

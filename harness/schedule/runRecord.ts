@@ -23,6 +23,8 @@ export interface RunRecordInput {
   /** the run's evaluation / wall-time budget, when one was given */
   readonly budget?: RunBudget;
   readonly seed: number;
+  /** how random individuals were sampled */
+  readonly sampler: string;
   readonly inputs: Record<string, unknown>;
   readonly experimentCount: number;
   readonly profileHours: number;
@@ -53,6 +55,7 @@ export function formatRunRecord(input: RunRecordInput): string {
     params: input.params,
     ...(input.budget ? { budget: input.budget } : {}),
     seed: input.seed,
+    sampler: input.sampler,
     inputs: { ...input.inputs, experimentCount: input.experimentCount, profileHours: input.profileHours },
     ...(input.rescheduling ? { timeFrame: timeFrameRecord(input.rescheduling) } : {}),
     valid: best.valid,

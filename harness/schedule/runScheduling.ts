@@ -1,4 +1,5 @@
 import type { AlgorithmResult, Progress } from '../../algorithms/algorithm.js';
+import type { SamplerName } from '../../algorithms/operators/buildIndividual.js';
 import type { Individual } from '../../algorithms/problem/individual.js';
 import type { Problem } from '../../algorithms/problem/problem.js';
 import { Rng } from '../../algorithms/random/rng.js';
@@ -12,7 +13,9 @@ export interface SchedulingRequest {
   readonly seed: number;
   readonly problem: Problem;
   /** builds the initial population of a given size (re-scheduling); else the algorithm samples its own */
-  readonly initialPopulation?: (size: number, rng: Rng) => Individual[];
+  readonly initialPopulation?: (size: number, rng: Rng, sampler: SamplerName) => Individual[];
+  /** how random individuals are sampled (default: as published) */
+  readonly sampler?: SamplerName;
   readonly onProgress?: (progress: Progress) => void;
   /** an evaluation / wall-time budget (algorithms/termination.ts) */
   readonly budget?: RunBudget;
@@ -35,7 +38,8 @@ export function runScheduling(request: SchedulingRequest): SchedulingOutcome {
   const rng = Rng.fromSeed(request.seed);
   const started = performance.now();
   const size = (request.params as { populationSize?: number }).populationSize ?? 1;
-  const initialPopulation = request.initialPopulation?.(size, rng);
-  const result = algorithm.run(request.problem, request.params, { rng, initialPopulation, onProgress: request.onProgress, budget: request.budget });
+  const sampler = request.sampler ?? 'as-published';
+  const initialPopulation = request.initialPopulation?.(size, rng, sampler);
+  const result = algorithm.run(request.problem, request.params, { rng, initialPopulation, sampler, onProgress: request.onProgress, budget: request.budget });
   return { result, runMs: performance.now() - started };
 }

@@ -1,3 +1,4 @@
+import type { SamplerName } from '../../algorithms/operators/buildIndividual.js';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import type { Individual } from '../../algorithms/problem/individual.js';
 import { createProblem, type Problem } from '../../algorithms/problem/problem.js';
@@ -35,7 +36,7 @@ export interface ScheduleInputs {
    * Re-scheduling only: the initial population of `size` (the old plan carried over, then sampled
    * ones). Fresh scheduling leaves it undefined and the algorithm samples its own start.
    */
-  readonly initialPopulation?: (size: number, rng: Rng) => Individual[];
+  readonly initialPopulation?: (size: number, rng: Rng, sampler: SamplerName) => Individual[];
   /** the profile as given (before any re-scheduling shift), for schedule.json */
   readonly profileRecord: ProfileRecord;
   /** hour of the profile that is the problem's hour 0: the re-scheduling hour, else 0 */
@@ -148,7 +149,7 @@ function restartInputs(args: ScheduleInputArgs, path: string, profile: TrafficPr
   ].join(', ');
   return {
     problem,
-    initialPopulation: (size, rng) => reschedulingPopulation(rescheduling, size, rng),
+    initialPopulation: (size, rng, sampler) => reschedulingPopulation(rescheduling, size, rng, sampler),
     profileRecord: record,
     restartHour: args.at,
     description: {

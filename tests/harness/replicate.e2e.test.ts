@@ -55,6 +55,20 @@ describe('npm run replicate -- --quick', () => {
     plannedTrials = JSON.parse(readFileSync(join(folder('reference'), 'manifest.json'), 'utf8')).trials.planned;
   });
 
+  // tests/harness/fixtures/quick-as-published.csv: these columns of the quick config's trials.csv as the code
+  // before the robust sampler, the greedy and the budgets (commit 2b9fb1a) computed them
+  it('with the published sampler (the configs\' default) the fitness columns equal those of the code before the robust sampler', () => {
+    const fixture = parse(readFileSync(join(PROJECT_ROOT, 'tests/harness/fixtures/quick-as-published.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(join(folder('reference'), 'trials.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const byId = new Map(rows.map((row) => [row.trial_id, row]));
+    expect(fixture.length).toBe(141);
+    for (const expected of fixture) {
+      const row = byId.get(expected.trial_id);
+      expect(row, expected.trial_id).toBeDefined();
+      for (const column of Object.keys(expected)) expect(row![column], `${expected.trial_id} ${column}`).toBe(expected[column]);
+    }
+  });
+
   it('finishes within a minute and writes every output with the contract columns', () => {
     expect(reference.code, reference.stderr).toBe(0);
     expect(reference.seconds).toBeLessThan(60);

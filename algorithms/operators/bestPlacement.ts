@@ -1,0 +1,264 @@
+import { ExperimentSchedule } from '../problem/experimentSchedule.js';
+import { consumedRequestsInt32 } from '../problem/fractions.js';
+import type { Individual } from '../problem/individual.js';
+import { coverageOf, minimumTrafficOf, remainingPermilleAt, sizeFractions } from '../problem/placement.js';
+import type { Problem } from '../problem/problem.js';
+
+/** How hard a best-fit placement searches (the greedy algorithm's parameters). */
+export interface PlacementSearch {
+  /** durations tried, as multiples of the minimum duration */
+  readonly durationFactors: readonly number[];
+  /** group sets hold at most this many groups */
+  readonly maxGroups: number;
+  /** hours after the first start that fits during which later starts are still tried */
+  readonly lookaheadHours: number;
+}
+
+/** The greedy algorithm's defaults; also what the robust sampler's fallback searches with. */
+export const DEFAULT_PLACEMENT_SEARCH: PlacementSearch = {
+  durationFactors: [1, 1.05, 1.1, 1.2, 1.35, 1.5, 1.75, 2, 2.5, 3, 4],
+  maxGroups: 31,
+  lookaheadHours: 24,
+};
+
+/**
+ * Places experiments one at a time at their best fit beside those already placed (see placeBest),
+ * falling back to any fit at all (every start and duration on all allowed groups) when the best-fit
+ * search's durations find none. Holds the reusable storage for one problem.
+ */
+export class BestFitPlacer {
+  private readonly scratch: ExperimentSchedule;
+  private readonly best: ExperimentSchedule;
+  private readonly groupRank: number[];
+
+  constructor(readonly problem: Problem, readonly search: PlacementSearch) {
+    this.scratch = new ExperimentSchedule(problem.profile.groups.length, 16);
+    this.best = new ExperimentSchedule(problem.profile.groups.length, 16);
+    this.groupRank = groupsByTraffic(problem);
+  }
+
+  /** The group sets tried for experiment e (fill orders; see groupSetsOf). */
+  groupSets(e: number): number[][] {
+    return groupSetsOf(this.problem, e, this.groupRank, this.search.maxGroups);
+  }
+
+  /** Places e (unplaced) at its best fit, else at any fit; false when nothing fits beside the others. */
+  place(individual: Individual, e: number): boolean {
+    const sets = this.groupSets(e);
+    return placeBest(individual, e, this.search, sets, this.scratch, this.best) ||
+      placeAnywhere(individual, e, widestOf(sets), this.scratch);
+  }
+}
+
+function widestOf(groupSets: readonly number[][]): readonly number[] {
+  return groupSets.reduce((widestSet, set) => (set.length > widestSet.length ? set : widestSet));
+}
+
+/**
+ * The exhaustive fallback: the earliest start, at the shortest duration that fits there, on all
+ * allowed groups — every start and every duration up to the profile's length. Where this finds
+ * nothing, no group set fits anywhere (the union carries the most), which is what
+ * explainUnplaceable then states.
+ */
+export function placeAnywhere(individual: Individual, e: number, widest: readonly number[], scratch: ExperimentSchedule): boolean {
+  const { problem } = individual;
+  const { hours } = problem.profile;
+  const minimum = Math.max(1, problem.experiments[e].minDuration);
+  const free = freeRequestsPerHour(individual, e, widest);
+  const lastStart = problem.running[e] === 1 ? 0 : hours - minimum;
+  for (let start = 0; start <= lastStart; start++) {
+    for (let duration = minimum; start + duration <= hours; duration++) {
+      if (firstShortOffset(free, start, duration, minimumTrafficOf(individual, e, duration)) >= 0) continue;
+      if (sizeFractions(individual, e, scratch, start, duration, widest) >= 0) continue;
+      individual.beginEdit(e);
+      individual.schedules[e].copyFrom(scratch);
+      individual.endEdit(e);
+      return individual.ruleFlags[e] === 0 && individual.overloadedCells === 0;
+    }
+  }
+  return false;
+}
+
+/** Group indices by total requests over the profile, largest first (ties: lower index). */
+export function groupsByTraffic(problem: Problem): number[] {
+  const { requests, groups } = problem.profile;
+  const totals = new Float64Array(groups.length);
+  for (let i = 0; i < requests.length; i++) totals[i % groups.length] += requests[i];
+  return groups.map((_, g) => g).sort((a, b) => totals[b] - totals[a] || a - b);
+}
+
+/**
+ * The group sets tried for experiment e, each as a fill order (preferred groups first, then by
+ * traffic): its fixed groups if it has them; else every non-empty subset of at most `maxGroups`
+ * groups, fewer groups first, sets holding a preferred group before those that do not.
+ */
+export function groupSetsOf(problem: Problem, e: number, groupRank: readonly number[], maxGroups: number): number[][] {
+  const preferred = problem.preferredMask[e];
+  const rankOf = new Int32Array(groupRank.length);
+  groupRank.forEach((g, rank) => { rankOf[g] = rank; });
+  const fillOrder = (mask: number): number[] => {
+    const members: number[] = [];
+    for (let m = mask; m !== 0; m &= m - 1) members.push(31 - Math.clz32(m & -m));
+    return members.sort((a, b) => (((preferred >>> b) & 1) - ((preferred >>> a) & 1)) || rankOf[a] - rankOf[b]);
+  };
+  const fixed = problem.fixedGroupMask[e];
+  if (fixed !== 0) return [fillOrder(fixed)];
+  const groupCount = groupRank.length;
+  const limit = Math.min(maxGroups, groupCount);
+  // subsets by size; at more than 10 groups only singles, pairs and the whole set (2^31 subsets are not enumerable)
+  const sets: number[] = [];
+  if (groupCount <= 10) {
+    for (let mask = 1; mask < 1 << groupCount; mask++) if (popcount(mask) <= limit) sets.push(mask);
+  } else {
+    for (let a = 0; a < groupCount; a++) {
+      sets.push(1 << a);
+      if (limit >= 2) for (let b = a + 1; b < groupCount; b++) sets.push((1 << a) | (1 << b));
+    }
+    if (limit >= groupCount) sets.push((2 ** groupCount - 1) | 0);
+  }
+  const key = (mask: number) => fillOrder(mask).map((g) => rankOf[g]);
+  sets.sort((a, b) => popcount(a) - popcount(b) ||
+    Number((b & preferred) !== 0) - Number((a & preferred) !== 0) ||
+    compareLists(key(a), key(b)));
+  return sets.map(fillOrder);
+}
+
+/**
+ * Branch-and-bound over (start, duration, group set) for one experiment; commits the best found.
+ * Returns false when nothing fits.
+ */
+export function placeBest(
+  individual: Individual,
+  e: number,
+  params: PlacementSearch,
+  groupSets: readonly number[][],
+  scratch: ExperimentSchedule,
+  best: ExperimentSchedule,
+): boolean {
+  const { problem } = individual;
+  const { weights } = problem;
+  const { hours } = problem.profile;
+  const minDuration = problem.experiments[e].minDuration;
+  const durations = candidateDurations(Math.max(1, minDuration), params.durationFactors, hours);
+  // the union of all sets carries the most traffic: where it fails, every set fails
+  const widest = groupSets.reduce((widestSet, set) => (set.length > widestSet.length ? set : widestSet));
+  const needs = durations.map((duration) => minimumTrafficOf(individual, e, duration));
+  const leastNeed = durations.map((_, d) => Math.min(needs[d](0), needs[d](durations[d] - 1)));
+  const widestFree = freeRequestsPerHour(individual, e, widest);
+  const coverageBound = weights.userGroup;
+  const preferred = problem.preferredMask[e];
+  const coversPreferred = groupSets.map((set) => preferred === 0 || set.some((g) => ((preferred >>> g) & 1) === 1));
+  // per duration, and per (duration, group set): the first start not known to fail
+  const nextStartWidest = new Int32Array(durations.length);
+  const nextStart = new Int32Array(durations.length * groupSets.length);
+  const lastStart = problem.running[e] === 1 ? 0 : hours - durations[0];
+  let bestValue = Number.NEGATIVE_INFINITY;
+  let searchUntil = lastStart;
+  for (let start = 0; start <= searchUntil; start++) {
+    const startScore = weights.start / (1 + start);
+    if (weights.duration + coverageBound + startScore <= bestValue) break;
+    for (let d = 0; d < durations.length; d++) {
+      const duration = durations[d];
+      if (start + duration > hours) break;
+      const durationScore = weights.duration * (minDuration / duration);
+      if (durationScore + coverageBound + startScore <= bestValue) break;
+      if (nextStartWidest[d] > start) continue;
+      const widestFailedAt = firstShortOffset(widestFree, start, duration, needs[d]);
+      if (widestFailedAt >= 0) {
+        // past the failing hour when even the least need exceeds what is free there (every window holding it fails)
+        const hour = start + widestFailedAt;
+        nextStartWidest[d] = widestFree[hour] < leastNeed[d] ? hour + 1 : start + 1;
+        continue;
+      }
+      for (let s = 0; s < groupSets.length; s++) {
+        const slot = d * groupSets.length + s;
+        if (nextStart[slot] > start) continue;
+        // a set without a preferred group covers nothing: it can only win while nothing else fits
+        if (!coversPreferred[s] && durationScore + startScore <= bestValue) continue;
+        const failedAt = sizeFractions(individual, e, scratch, start, duration, groupSets[s]);
+        if (failedAt >= 0) {
+          nextStart[slot] = skipTo(individual, e, groupSets[s], start, failedAt, leastNeed[d]);
+          continue;
+        }
+        // sized fractions meet rules 1–3 and 5 by construction; the final commit is checked by the model
+        const value = durationScore + weights.userGroup * coverageOf(individual, e, scratch) + startScore;
+        if (value > bestValue) {
+          if (bestValue === Number.NEGATIVE_INFINITY) searchUntil = Math.min(lastStart, start + params.lookaheadHours);
+          bestValue = value;
+          best.copyFrom(scratch);
+          if (durationScore + coverageBound + startScore <= bestValue) break;
+        }
+      }
+    }
+  }
+  if (bestValue === Number.NEGATIVE_INFINITY) return false;
+  individual.beginEdit(e);
+  individual.schedules[e].copyFrom(best);
+  individual.endEdit(e);
+  if (individual.ruleFlags[e] !== 0 || individual.overloadedCells !== 0) {
+    throw new Error(`greedy: the sized placement of experiment ${problem.experiments[e].id} breaks a rule (flags ${individual.ruleFlags[e]}); this is a bug`);
+  }
+  return true;
+}
+
+/**
+ * The next start worth trying after a placement at `start` failed at offset `failedAt`: past the
+ * failing hour when even the least hourly need exceeds what the groups have free there (every
+ * window holding that hour fails too), else the next hour.
+ */
+function skipTo(individual: Individual, e: number, groupSet: readonly number[], start: number, failedAt: number, leastNeed: number): number {
+  const hour = start + failedAt;
+  const { requests, groups } = individual.problem.profile;
+  const service = individual.problem.serviceOf[e];
+  let free = 0;
+  for (const g of groupSet) free += consumedRequestsInt32(requests[hour * groups.length + g], remainingPermilleAt(individual, service, hour, g));
+  return free < leastNeed ? hour + 1 : start + 1;
+}
+
+/** Per hour, the most requests e could get from `groupSet` beside the experiments placed (every group at its free fraction). */
+function freeRequestsPerHour(individual: Individual, e: number, groupSet: readonly number[]): Float64Array {
+  const { requests, hours, groups } = individual.problem.profile;
+  const width = groups.length;
+  const load = individual.capacityLoad;
+  const serviceBase = individual.problem.serviceOf[e] * hours;
+  const free = new Float64Array(hours);
+  for (let hour = 0; hour < hours; hour++) {
+    let total = 0;
+    for (let i = 0; i < groupSet.length; i++) {
+      const g = groupSet[i];
+      const freePermille = 1000 - load[(serviceBase + hour) * width + g];
+      // consumedRequestsInt32 of the free fraction, inlined (this runs hours × groups times per experiment)
+      if (freePermille > 0) total += (Math.fround(requests[hour * width + g] * Math.fround(freePermille / 1000)) + 0.5) | 0;
+    }
+    free[hour] = total;
+  }
+  return free;
+}
+
+/** The first offset of a `duration`-hour window from `start` whose need exceeds the free requests, or -1. */
+function firstShortOffset(free: Float64Array, start: number, duration: number, need: (offset: number) => number): number {
+  for (let offset = 0; offset < duration; offset++) if (free[start + offset] < need(offset)) return offset;
+  return -1;
+}
+
+/** The durations tried: minimum × each factor, rounded up, without repeats, inside the profile, ascending. */
+export function candidateDurations(minimum: number, factors: readonly number[], hours: number): number[] {
+  const durations = new Set<number>();
+  for (const factor of factors) {
+    const duration = Math.ceil(minimum * factor);
+    if (duration <= hours) durations.add(duration);
+  }
+  if (durations.size === 0) durations.add(minimum);
+  return [...durations].sort((a, b) => a - b);
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}
+
+function compareLists(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
