@@ -147,7 +147,8 @@ describe('npm run schedule (end to end)', () => {
   it('bad input → one clear line, exit 1', async () => {
     const out = join(dir, 'bad');
     const infeasible = join(dir, 'infeasible.json');
-    writeFileSync(infeasible, JSON.stringify([{ baseType: 'Experiment', id: 42, type: 'REGRESSION', targetService: 's', minDuration: 24, requiredTotalTraffic: 24 * 100_000, priority: 1 }]));
+    // more than the whole profile sends (~9.6 M requests): no duration makes it fit
+    writeFileSync(infeasible, JSON.stringify([{ baseType: 'Experiment', id: 42, type: 'REGRESSION', targetService: 's', minDuration: 24, requiredTotalTraffic: 24 * 10_000_000, priority: 1 }]));
     const cases: [string[], RegExp][] = [
       [['--algorithm', 'genetic', ...fromFiles, '--out', out, '--param', 'generation=3'],
         /^error: --param: generation: unknown parameter of genetic \(known: populationSize, generations, /],
@@ -158,7 +159,7 @@ describe('npm run schedule (end to end)', () => {
       [['--algorithm', 'genetic', '--experiments', join(dir, 'missing.json'), '--profile', profile, '--out', out],
         /^error: .*missing\.json: file not found$/],
       [['--algorithm', 'genetic', '--experiments', infeasible, '--profile', profile, '--out', out],
-        /^error: experiment 42 cannot be placed: it needs 100000 requests\/hour/],
+        /^error: experiment 42 cannot be placed: it needs 10000000 requests\/hour/],
       [['--algorithm', 'genetic', '--set', 'mid:10', ...fromFiles, '--out', out],
         /^error: arguments: give exactly one of --set, --experiments, --restart-from \(got --set, --experiments\)$/],
       [['--algorithm', 'genetic', '--set', 'medium:10', '--out', out], /^error: --set: unknown set "medium": expected low, mid or high/],
