@@ -9,8 +9,8 @@ export const ROBUST_RANDOM_ATTEMPTS = 20;
 
 /**
  * The robust sampler's placement of experiment e (unplaced): random placements first — a start in
- * a window that fits the profile (the published [0, 48·n), cut to the profile), a duration
- * minDuration + U[0, 12·n) cut likewise, a random set of groups that grows with the attempts up to
+ * a window that fits the profile and widens with the attempts up to the published [0, 48·n), a
+ * duration minDuration + U[0, 12·n) likewise (cut to the profile), a random set of groups that grows with the attempts up to
  * all groups (a preferred group first in half the draws; a running business experiment keeps its
  * fixed groups), fractions sized to the need hour by hour beside the experiments already placed —
  * then, if none fits, the constructive best fit (and any fit) of `placer`.
@@ -27,8 +27,11 @@ export function placeRobustly(individual: Individual, e: number, rng: Rng, place
   const preferred = problem.preferredMask[e];
   const members: number[] = [];
   for (let attempt = 0; attempt < ROBUST_RANDOM_ATTEMPTS && latestStart >= 0; attempt++) {
-    const start = running ? 0 : rng.below(Math.min(48 * n, latestStart + 1));
-    const duration = minimum + rng.below(Math.min(12 * n, hours - start - minimum + 1));
+    // windows widen with the attempts, up to the published ones: early draws stay near hour 0 and
+    // the minimum duration (good scores), later ones spread out (room beside the others)
+    const widening = (attempt + 1) / ROBUST_RANDOM_ATTEMPTS;
+    const start = running ? 0 : rng.below(Math.min(Math.ceil(48 * n * widening), latestStart + 1));
+    const duration = minimum + rng.below(Math.min(Math.ceil(12 * n * widening), hours - start - minimum + 1));
     members.length = 0;
     if (fixed !== 0) {
       for (let m = fixed; m !== 0; m &= m - 1) members.push(31 - Math.clz32(m & -m));

@@ -23,7 +23,7 @@ const evaluate = (args: string[]) => runTsx('harness/cli/evaluate.ts', args);
 const ga = ['--algorithm', 'genetic', '--param', 'generations=3', '--param', 'populationSize=8'];
 
 const base = join(dir, 'base');
-const baseRun = schedule(['--algorithm', 'one-plus-one', '--experiments', experiments, '--profile', profile, '--param', 'iterations=100', '--out', base]);
+const baseRun = schedule(['--algorithm', 'one-plus-one', '--experiments', experiments, '--profile', profile, '--param', 'iterations=100', '--sampler', 'as-published', '--out', base]);
 const restart = (out: string, from: string, at: number, extra: string[] = []) =>
   schedule([...ga, '--restart-from', from, '--profile', profile, '--at', String(at), '--out', out, ...extra]);
 const original = join(dir, 'original');
