@@ -79,8 +79,11 @@ export interface Algorithm<Params = unknown> {
   readonly paramsSchema: z.ZodType<Params>;
   /** true when the result does not depend on the rng (a constructive algorithm): seeds make no difference */
   readonly deterministic?: boolean;
-  /** false when the algorithm builds its own solution instead of improving the starting population it is given (default true) */
-  readonly improvesStart?: boolean;
+  /**
+   * true when the algorithm builds one solution and stops (a constructive heuristic): it neither
+   * improves a given population nor iterates, so step limits and budgets do not apply to it
+   */
+  readonly constructive?: boolean;
   run(problem: Problem, params: Params, options: RunOptions): AlgorithmResult;
 }
 

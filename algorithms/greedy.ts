@@ -45,7 +45,7 @@ export const greedy: Algorithm<GreedyParams> = {
   summary: 'Constructive greedy: by priority, each experiment at its best start/duration/groups beside those placed',
   paramsSchema: greedyParams,
   deterministic: true,
-  improvesStart: false,
+  constructive: true,
   run(problem, params, options) {
     const context = createContext(problem, options);
     let individual!: Individual;

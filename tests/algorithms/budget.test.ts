@@ -39,21 +39,22 @@ describe('Termination', () => {
   });
 });
 
-/** Searches can be stopped by any budget; constructive algorithms (improvesStart false) just finish their work. */
-const searches = algorithmNames().filter((name) => getAlgorithm(name).improvesStart !== false);
-const constructive = algorithmNames().filter((name) => getAlgorithm(name).improvesStart === false);
+/** Constructive algorithms build one solution and stop: budgets do not apply to them (checked below). */
+const iterative = algorithmNames().filter((name) => getAlgorithm(name).constructive !== true);
 
-describe.each(constructive)('%s (constructive) under a budget', (name) => {
-  it('finishes its construction: no budget lifts its steps', () => {
+describe.each(algorithmNames().filter((name) => !iterative.includes(name)))('%s (constructive) under a budget', (name) => {
+  it('builds the same solution and stops, whatever the budget', () => {
     const free = run(name, {});
-    const budgeted = run(name, { budget: { evaluations: 1_000_000, ownSteps: false } });
-    expect(budgeted.stoppedBy).toBe('steps');
-    expect(budgeted.best.fitness).toBe(free.best.fitness);
-    expect(budgeted.trace.at(-1)!.evaluations).toBe(budgeted.counters.evaluations);
+    for (const budget of [{ evaluations: 1000, ownSteps: false }, { milliseconds: 60, ownSteps: false }, { evaluations: 1 }]) {
+      const budgeted = run(name, { budget });
+      expect(budgeted.best.fitness).toBe(free.best.fitness);
+      expect(budgeted.counters).toEqual(free.counters);
+      expect(budgeted.trace.length).toBe(1);
+    }
   });
 });
 
-describe.each(searches)('%s under a budget', (name) => {
+describe.each(iterative)('%s under a budget', (name) => {
   it('an evaluation budget replacing its own steps is met to within 1 %', () => {
     for (const budget of [1000, 2500]) {
       const result = run(name, { budget: { evaluations: budget, ownSteps: false } });
