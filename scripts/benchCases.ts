@@ -89,12 +89,9 @@ function modelCases(): BenchCase[] {
       run: () => {
         // move one experiment by an hour and back: two incremental re-checks per call
         e = (e + 1) % n;
-        const schedule = individual.schedules[e];
-        individual.beginEdit(e);
-        schedule.start += 1;
+        individual.beginEdit(e).start += 1;
         individual.endEdit(e);
-        individual.beginEdit(e);
-        schedule.start -= 1;
+        individual.beginEdit(e).start -= 1;
         individual.endEdit(e);
         sink += individual.valid ? 1 : 0;
       },

@@ -24,8 +24,7 @@ export function sampleSchedule(individual: Individual, e: number, earliestStart:
   }
   const start = problem.running[e] === 1 ? 0 : earliestStart + rng.below(48 * n);
   const duration = Math.max(1, problem.experiments[e].minDuration + rng.below(12 * n));
-  individual.beginEdit(e);
-  const schedule = individual.schedules[e];
+  const schedule = individual.beginEdit(e);
   schedule.reset(start, duration);
   schedule.groupMask.fill(mask, 0, duration);
   // one run of identical group sets → one ratio, as in the original sampler

@@ -2,6 +2,7 @@ import { constantMinTraffic, gradualRampNumerator, rampAt } from './experiment.j
 import { ExperimentSchedule } from './experimentSchedule.js';
 import { FULL_CAPACITY_PERMILLE } from './fractions.js';
 import type { Problem } from './problem.js';
+import { schedulePoolOf, type SchedulePool } from './schedulePool.js';
 import { Rule } from './validityRules.js';
 
 /**
@@ -12,10 +13,19 @@ import { Rule } from './validityRules.js';
  * - per experiment, its broken-rule flags (rules 1–4, 6) and its three fitness components;
  * - the totals D, U, S and F.
  *
- * Edit protocol: `beginEdit(e)`, change `schedules[e]`, `endEdit(e)`. Editing costs
- * O(duration × groups) of that experiment; reading validity and fitness is O(1).
+ * Edit protocol: `const schedule = beginEdit(e)`, change `schedule`, `endEdit(e)`. Editing
+ * costs O(duration × groups) of that experiment; reading validity is O(1), and the totals are
+ * re-summed (O(n), in experiment order) on the first read after a batch of edits.
  * Experiments can be left unplaced (while the sampler builds an individual); an unplaced
  * experiment has no load and breaks no rule.
+ *
+ * Schedules are shared between individuals (copy-on-write): `copyFrom`, `clone` and the
+ * crossover's `takeExperimentFrom` hand over references, and `beginEdit(e)` gives e a private
+ * copy first if another individual holds its schedule. So a copy costs O(n) plus the capacity
+ * table, not O(scheduled hours), and a population holds each distinct schedule once. Write to
+ * a schedule only between `beginEdit(e)` and `endEdit(e)`/`cancelEdit(e)`, through the
+ * reference `beginEdit` returns (or `schedules[e]` read after it); an individual built by the
+ * constructor holds only schedules of its own.
  */
 export class Individual {
   readonly schedules: ExperimentSchedule[];
@@ -27,10 +37,13 @@ export class Individual {
   readonly durationScores: Float64Array;
   readonly coverageScores: Float64Array;
   readonly startScores: Float64Array;
-  durationScore = 0;
-  userGroupScore = 0;
-  startScore = 0;
-  fitness = 0;
+  private readonly pool: SchedulePool;
+  // D, U, S, F as of the last re-sum; `totalsStale` says the scores changed since
+  private cachedDurationScore = 0;
+  private cachedUserGroupScore = 0;
+  private cachedStartScore = 0;
+  private cachedFitness = 0;
+  private totalsStale = false;
   // every capacity-load cell outside [touchedFrom, touchedTo) is 0, so clearing and copying the
   // table touch only that range (schedules use a fraction of the profile's hours)
   private touchedFrom = 0;
@@ -39,8 +52,12 @@ export class Individual {
   constructor(readonly problem: Problem) {
     const n = problem.experiments.length;
     const groups = problem.profile.groups.length;
-    this.schedules = Array.from({ length: n }, (_, e) =>
-      new ExperimentSchedule(groups, Math.max(16, problem.experiments[e].minDuration)));
+    this.pool = schedulePoolOf(problem);
+    this.schedules = Array.from({ length: n }, (_, e) => {
+      const schedule = new ExperimentSchedule(groups, Math.max(16, problem.experiments[e].minDuration));
+      schedule.holders = 1;
+      return schedule;
+    });
     this.placed = new Uint8Array(n);
     this.capacityLoad = new Int32Array(problem.services.length * problem.profile.hours * groups);
     this.ruleFlags = new Uint8Array(n);
@@ -59,20 +76,49 @@ export class Individual {
     return this.overloadedCells === 0 && this.brokenExperiments === 0;
   }
 
+  /** Duration score D (spec §5). */
+  get durationScore(): number {
+    if (this.totalsStale) this.updateTotals();
+    return this.cachedDurationScore;
+  }
+
+  /** User-group score U (spec §5). */
+  get userGroupScore(): number {
+    if (this.totalsStale) this.updateTotals();
+    return this.cachedUserGroupScore;
+  }
+
+  /** Start score S (spec §5). */
+  get startScore(): number {
+    if (this.totalsStale) this.updateTotals();
+    return this.cachedStartScore;
+  }
+
+  /** Fitness F = wD·D + wU·U + wS·S (spec §5). */
+  get fitness(): number {
+    if (this.totalsStale) this.updateTotals();
+    return this.cachedFitness;
+  }
+
   get complete(): boolean {
     return this.placed.every((flag) => flag === 1);
   }
 
-  /** Withdraws experiment e's capacity load before its schedule is changed. */
-  beginEdit(e: number): void {
+  /**
+   * Withdraws experiment e's capacity load before its schedule is changed, and returns the
+   * schedule to change: e's own (a private copy if another individual shares it).
+   */
+  beginEdit(e: number): ExperimentSchedule {
     if (this.placed[e]) this.applyLoad(e, -1);
+    const schedule = this.schedules[e];
+    return schedule.holders > 1 ? this.privateCopy(e) : schedule;
   }
 
   /** Re-applies e's load and re-evaluates its rules and scores after its schedule changed. */
   endEdit(e: number): void {
     this.placed[e] = 1;
     this.loadAndEvaluateExperiment(e);
-    this.updateTotals();
+    this.totalsStale = true;
   }
 
   /** Ends an edit that changed nothing: restores e's load without re-evaluating it. */
@@ -87,7 +133,7 @@ export class Individual {
     this.placed[e] = 0;
     if (this.ruleFlags[e] !== 0) this.brokenExperiments--;
     this.ruleFlags[e] = 0;
-    this.updateTotals();
+    this.totalsStale = true;
   }
 
   /** Recomputes every derived value from the schedules alone (the reference for the incremental path). */
@@ -100,7 +146,7 @@ export class Individual {
       if (!this.placed[e]) continue;
       this.loadAndEvaluateExperiment(e);
     }
-    this.updateTotals();
+    this.totalsStale = true;
   }
 
   /**
@@ -109,7 +155,7 @@ export class Individual {
    * schedule and the profile. Finish a batch of these with `rebuildCapacityLoad()`.
    */
   adoptExperiment(e: number, donor: Individual): void {
-    this.schedules[e].copyFrom(donor.schedules[e]);
+    this.share(e, donor.schedules[e]);
     this.placed[e] = donor.placed[e];
     const flags = donor.placed[e] ? donor.ruleFlags[e] : 0;
     if ((this.ruleFlags[e] === 0) !== (flags === 0)) this.brokenExperiments += flags === 0 ? -1 : 1;
@@ -117,6 +163,7 @@ export class Individual {
     this.durationScores[e] = donor.durationScores[e];
     this.coverageScores[e] = donor.coverageScores[e];
     this.startScores[e] = donor.startScores[e];
+    this.totalsStale = true;
   }
 
   /** Rebuilds the capacity-load table from the schedules and refreshes the totals (after `adoptExperiment`). */
@@ -124,7 +171,24 @@ export class Individual {
     this.clearCapacityLoad();
     this.overloadedCells = 0;
     for (let e = 0; e < this.schedules.length; e++) if (this.placed[e]) this.applyLoad(e, 1);
-    this.updateTotals();
+    this.totalsStale = true;
+  }
+
+  /**
+   * Replaces experiment e by `donor`'s (its schedule, shared, and its own evaluation) and moves
+   * e's load in the capacity table from the old schedule to the new one: the crossover's step,
+   * O(both schedules' hours). Equal to `adoptExperiment` followed by `rebuildCapacityLoad`
+   * (integer sums, so the order of additions does not matter).
+   */
+  takeExperimentFrom(e: number, donor: Individual): void {
+    if (this.placed[e]) this.applyLoad(e, -1);
+    this.adoptExperiment(e, donor);
+    if (this.placed[e]) this.applyLoad(e, 1);
+  }
+
+  /** True when e's schedule here and in `other` is one object, placed in both (nothing to take over). */
+  sharesExperimentWith(e: number, other: Individual): boolean {
+    return this.schedules[e] === other.schedules[e] && this.placed[e] === 1 && other.placed[e] === 1;
   }
 
   /** Per-experiment fitness used by greedy crossover (spec §5). */
@@ -134,8 +198,10 @@ export class Individual {
       weights.start * this.startScores[e];
   }
 
+  /** Makes this individual equal to `other`: O(n) plus the capacity table's touched range; schedules are shared. */
   copyFrom(other: Individual): void {
-    for (let e = 0; e < this.schedules.length; e++) this.schedules[e].copyFrom(other.schedules[e]);
+    if (other === this) return;
+    for (let e = 0; e < this.schedules.length; e++) this.share(e, other.schedules[e]);
     this.placed.set(other.placed);
     this.clearCapacityLoad();
     this.capacityLoad.set(other.capacityLoad.subarray(other.touchedFrom, other.touchedTo), other.touchedFrom);
@@ -147,16 +213,42 @@ export class Individual {
     this.durationScores.set(other.durationScores);
     this.coverageScores.set(other.coverageScores);
     this.startScores.set(other.startScores);
-    this.durationScore = other.durationScore;
-    this.userGroupScore = other.userGroupScore;
-    this.startScore = other.startScore;
-    this.fitness = other.fitness;
+    this.cachedDurationScore = other.cachedDurationScore;
+    this.cachedUserGroupScore = other.cachedUserGroupScore;
+    this.cachedStartScore = other.cachedStartScore;
+    this.cachedFitness = other.cachedFitness;
+    this.totalsStale = other.totalsStale;
   }
 
   clone(): Individual {
     const copy = new Individual(this.problem);
     copy.copyFrom(this);
     return copy;
+  }
+
+  /** Lets e's slot hold `schedule` (shared), releasing the one it held. */
+  private share(e: number, schedule: ExperimentSchedule): void {
+    const held = this.schedules[e];
+    if (held === schedule) return;
+    schedule.holders++;
+    this.schedules[e] = schedule;
+    this.release(held);
+  }
+
+  /** Gives e a private copy of its shared schedule (copy-on-write) and returns it. */
+  private privateCopy(e: number): ExperimentSchedule {
+    const shared = this.schedules[e];
+    const copy = this.pool.take(shared.duration);
+    copy.copyFrom(shared);
+    copy.holders = 1;
+    this.schedules[e] = copy;
+    this.release(shared);
+    return copy;
+  }
+
+  private release(schedule: ExperimentSchedule): void {
+    schedule.holders--;
+    if (schedule.holders === 0) this.pool.give(schedule);
   }
 
   private clearCapacityLoad(): void {
@@ -364,10 +456,10 @@ export class Individual {
       start += priority * this.startScores[e];
       if (preferredMask[e] !== 0) coverage += priority * this.coverageScores[e];
     }
-    this.durationScore = duration / prioritySum;
-    this.startScore = start / prioritySum;
-    this.userGroupScore = preferredPrioritySum > 0 ? coverage / preferredPrioritySum : 1;
-    this.fitness = weights.duration * this.durationScore + weights.userGroup * this.userGroupScore +
-      weights.start * this.startScore;
+    this.cachedDurationScore = duration / prioritySum;
+    this.cachedStartScore = start / prioritySum;
+    this.cachedUserGroupScore = preferredPrioritySum > 0 ? coverage / preferredPrioritySum : 1;
+    this.cachedFitness = weights.duration * this.cachedDurationScore + weights.userGroup * this.cachedUserGroupScore + weights.start * this.cachedStartScore;
+    this.totalsStale = false;
   }
 }

@@ -59,12 +59,8 @@ describe('greedy crossover (spec §7)', () => {
 
 describe('roulette selection (spec §7)', () => {
   function populationWithFitness(values: number[]): Individual[] {
-    const template = tinyIndividual([1000], [experiment({ id: 1 })]);
-    return values.map((fitness) => {
-      const individual = new Individual(template.problem);
-      individual.fitness = fitness;
-      return individual;
-    });
+    // roulette selection reads only `fitness`
+    return values.map((fitness) => ({ fitness }) as Individual);
   }
 
   function frequencies(values: number[], draws: number, seed: number): number[] {

@@ -60,8 +60,7 @@ export function mutate(individual: Individual, params: MutationParams, rng: Rng)
   while (applied < operations) {
     const e = rng.below(n);
     const operation = drawOperation(rng);
-    individual.beginEdit(e);
-    const changed = operation(individual.schedules[e], e, problem, rng, params);
+    const changed = operation(individual.beginEdit(e), e, problem, rng, params);
     if (!changed) {
       individual.cancelEdit(e);
       continue;
