@@ -23,6 +23,9 @@ export function deriveTraffic(individual: Individual, e: number, rng: Rng): void
   const rampNumerator = gradual ? gradualRampNumerator(experiment, duration) : 0;
   const rampStart = experiment.startTraffic ?? 0;
   const durationSquared = duration * duration;
+  // locals, not the imports: under tsx an imported binding is a getter call on every read
+  const ramp = rampAt;
+  const required = requiredPermille;
   let runMask = -1;
   for (let offset = 0; offset < duration; offset++) {
     const mask = groupMask[offset];
@@ -33,12 +36,17 @@ export function deriveTraffic(individual: Individual, e: number, rng: Rng): void
       if (count > 0) sampleRatio(rng, count, shares);
     }
     const hour = start + offset;
-    const minimum = gradual ? rampAt(rampNumerator, rampStart, offset, durationSquared) : constantMinimum;
-    const insideProfile = hour >= 0 && hour < hours;
+    const rowBase = offset * groups;
+    if (hour < 0 || hour >= hours) {
+      for (let m = mask; m !== 0; m &= m - 1) permille[rowBase + 31 - Math.clz32(m & -m)] = 0;
+      continue;
+    }
+    const minimum = gradual ? ramp(rampNumerator, rampStart, offset, durationSquared) : constantMinimum;
+    const requestBase = hour * groups;
     let share = 0;
     for (let m = mask; m !== 0; m &= m - 1) {
       const g = 31 - Math.clz32(m & -m);
-      permille[offset * groups + g] = insideProfile ? requiredPermille(shares[share], minimum, requests[hour * groups + g]) : 0;
+      permille[rowBase + g] = required(shares[share], minimum, requests[requestBase + g]);
       share++;
     }
   }
