@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradualMinTrafficAt } from '../../algorithms/problem/experiment.js';
+import { gradualMinTrafficAt, minTrafficAt } from '../../algorithms/problem/experiment.js';
+import { Individual } from '../../algorithms/problem/individual.js';
+import { createProblem } from '../../algorithms/problem/problem.js';
+import { createProfile } from '../../algorithms/problem/trafficProfile.js';
 import { requiredPermille } from '../../algorithms/problem/fractions.js';
 import { deriveTraffic } from '../../algorithms/operators/deriveTraffic.js';
 import { sampleRatio } from '../../algorithms/operators/sampleRatio.js';
@@ -80,5 +83,62 @@ describe('sampleRatio (spec §6)', () => {
     const shares = new Float64Array(3);
     sampleRatio(scriptedRng([30, 70]), 3, shares); // 30 of 100, then 70 of the remaining 70
     expect(Array.from(shares)).toEqual([Math.fround(0.3), Math.fround(0.7), 0]);
+  });
+});
+
+/** deriveTraffic as the spec states it, hour by hour through requiredPermille (the inlined loop must equal it). */
+function referenceDerivation(individual: Individual, e: number, rng: Rng): number[] {
+  const { problem } = individual;
+  const schedule = individual.schedules[e];
+  const { requests, hours } = problem.profile;
+  const width = schedule.groupCount;
+  const shares = new Float64Array(32);
+  const out = new Array<number>(schedule.duration * width).fill(0);
+  let runMask = -1;
+  for (let offset = 0; offset < schedule.duration; offset++) {
+    const mask = schedule.groupMask[offset];
+    const members = [0, 1, 2, 3].filter((g) => (mask >>> g) & 1);
+    if (mask !== runMask) {
+      runMask = mask;
+      if (members.length > 0) sampleRatio(rng, members.length, shares);
+    }
+    const hour = schedule.start + offset;
+    const minimum = minTrafficAt(problem.experiments[e], offset, schedule.duration);
+    members.forEach((g, i) => {
+      out[offset * width + g] = hour >= 0 && hour < hours ? requiredPermille(shares[i], minimum, requests[hour * width + g]) : 0;
+    });
+  }
+  return out;
+}
+
+describe('deriveTraffic equals requiredPermille hour by hour', () => {
+  it('for random group-set runs, starts in and out of the profile, ramps and constants, groups sending nothing', () => {
+    // group 4 sends nothing in some hours (a fraction saturates at MAX_PERMILLE), group 3 very little
+    const hours = 30;
+    const requests = new Int32Array(hours * 4);
+    for (let h = 0; h < hours; h++) requests.set([900 + 37 * h, 450 + (h % 7) * 11, 3 + (h % 5), h % 3 === 0 ? 0 : 120], h * 4);
+    const experiments = [
+      experiment({ id: 1, minDuration: 3, requiredTotalTraffic: 1234 }),
+      experiment({ id: 2, baseType: 'GradualExperiment', minDuration: 4, requiredTotalTraffic: 2000, startTraffic: 7.3 }),
+      experiment({ id: 3, baseType: 'GradualExperiment', minDuration: 2, requiredTotalTraffic: 50, startTraffic: 0 }),
+    ];
+    const problem = createProblem(createProfile(['g1', 'g2', 'g3', 'g4'], requests), experiments);
+    const run = fc.record({ mask: fc.integer({ min: 0, max: 15 }), hours: fc.integer({ min: 1, max: 6 }) });
+    fc.assert(fc.property(fc.nat(2), fc.integer({ min: -4, max: 32 }), fc.array(run, { minLength: 1, maxLength: 5 }), fc.integer(), (e, start, runs, seed) => {
+      const individual = new Individual(problem);
+      const schedule = individual.beginEdit(e);
+      const masks = runs.flatMap((r) => Array<number>(r.hours).fill(r.mask));
+      schedule.reset(start, masks.length);
+      masks.forEach((mask, offset) => { schedule.groupMask[offset] = mask; });
+      const expected = referenceDerivation(individual, e, Rng.fromSeed(seed));
+      const rng = Rng.fromSeed(seed);
+      deriveTraffic(individual, e, rng);
+      expect(Array.from(schedule.permille.subarray(0, masks.length * 4))).toEqual(expected);
+      // the same number of draws: both streams continue alike
+      const reference = Rng.fromSeed(seed);
+      referenceDerivation(individual, e, reference);
+      expect(rng.below(1 << 30)).toBe(reference.below(1 << 30));
+      individual.endEdit(e);
+    }), { numRuns: 1000, seed: 1204 });
   });
 });

@@ -101,7 +101,7 @@ describe('copy-on-write schedules', () => {
 });
 
 describe('greedy crossover from a copy of one parent equals assembling the child and rebuilding its capacity table', () => {
-  it('for parents that share some schedules and differ in others (state and schedules)', () => {
+  it.each(['take-over', 'rebuild', 'cheaper'] as const)('%s: for parents that share some schedules and differ in others (state and schedules)', (assembly) => {
     fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.array(edit, { maxLength: 6 }), fc.array(edit, { maxLength: 6 }), fc.boolean(), (common, onlyFirst, onlySecond, recycled) => {
       const first = tinyIndividual([1000, 500, 300], experiments, 36);
       applyEdits(first, common);
@@ -112,7 +112,7 @@ describe('greedy crossover from a copy of one parent equals assembling the child
 
       const child = recycled ? second.clone() : new Individual(first.problem);
       if (recycled) applyEdits(child, onlyFirst);
-      greedyCrossover(first, second, child);
+      greedyCrossover(first, second, child, assembly);
 
       // the reference: the published assembly, per experiment the fitter parent's schedule (ties: second), then a full rebuild
       const reference = new Individual(first.problem);
