@@ -13,10 +13,11 @@ export interface SmallInstanceShape {
   readonly load: { min: number; max: number };
   /** chance that an experiment targets the second service */
   readonly secondService: number;
+  readonly minDuration: { min: number; max: number };
 }
 
 const DEFAULT_SHAPE: SmallInstanceShape = { hours: { min: 240, max: 400 }, groups: { min: 1, max: 3 }, experiments: { min: 1, max: 4 }, running: true,
-  load: { min: 0.05, max: 0.9 }, secondService: 0.2 };
+  load: { min: 0.05, max: 0.9 }, secondService: 0.2, minDuration: { min: 1, max: 12 } };
 
 /**
  * Random small problems where capacity often binds: each experiment's hourly need is a random
@@ -27,7 +28,7 @@ const DEFAULT_SHAPE: SmallInstanceShape = { hours: { min: 240, max: 400 }, group
  * sizes a fraction to the need and gives 0 ‰, an interrupted hour, to a need of 0.
  */
 export function smallInstances(shape: Partial<SmallInstanceShape> = {}): fc.Arbitrary<Problem> {
-  const { hours, groups, experiments, running, load, secondService } = { ...DEFAULT_SHAPE, ...shape };
+  const { hours, groups, experiments, running, load, secondService, minDuration } = { ...DEFAULT_SHAPE, ...shape };
   return fc.record({
     hours: fc.integer(hours),
     groupBases: fc.array(fc.integer({ min: 50, max: 3000 }), { minLength: groups.min, maxLength: groups.max }),
@@ -36,7 +37,7 @@ export function smallInstances(shape: Partial<SmallInstanceShape> = {}): fc.Arbi
       business: fc.boolean(),
       gradual: fc.boolean(),
       secondService: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }).map((draw) => draw < secondService),
-      minDuration: fc.integer({ min: 1, max: 12 }),
+      minDuration: fc.integer(minDuration),
       load: fc.double({ ...load, noNaN: true }),
       startShare: fc.double({ min: 0.05, max: 1.5, noNaN: true }),
       priority: fc.integer({ min: 0, max: 10 }),
