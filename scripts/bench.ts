@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   };
   if (args.inProcess) {
     const { runBenchCases } = await import('./benchCases.js');
-    runBenchCases(filters, report);
+    await runBenchCases(filters, report);
   } else {
     const worker = new Worker(new URL('./benchWorker.mjs', import.meta.url), { workerData: { filters } });
     worker.on('message', report);

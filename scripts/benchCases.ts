@@ -13,7 +13,9 @@ import { individualOfScheduleFile } from '../algorithms/problem/scheduleFormat.j
 import type { Individual } from '../algorithms/problem/individual.js';
 import { DEFAULT_FENRIR_FOLDER, findFenrirFolder } from '../datasets/fenrirLocation.js';
 import { readProfileFile, readScheduleFile } from '../harness/io/readInputs.js';
+import { highsSolver } from '../algorithms/bounds/highsSolver.js';
 import { algorithmBenchCases } from './benchAlgorithms.js';
+import { boundBenchCases } from './benchBounds.js';
 
 export interface BenchCase {
   readonly name: string;
@@ -106,11 +108,12 @@ function modelCases(): BenchCase[] {
 
 /** Every case, in the order they are reported. */
 export function allBenchCases(): BenchCase[] {
-  return [...modelCases(), ...algorithmBenchCases()];
+  return [...modelCases(), ...algorithmBenchCases(), ...boundBenchCases()];
 }
 
 /** Runs the cases whose names contain one of `filters` (all when none), reporting each as it finishes. */
-export function runBenchCases(filters: readonly string[] | undefined, report: (result: BenchResult) => void): void {
+export async function runBenchCases(filters: readonly string[] | undefined, report: (result: BenchResult) => void): Promise<void> {
+  await highsSolver(); // the bound cases solve LPs
   const cases = allBenchCases();
   const selected = filters?.length ? cases.filter((c) => filters.some((f) => c.name.includes(f))) : cases;
   for (const benchCase of selected) report(measure(benchCase));

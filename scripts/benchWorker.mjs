@@ -4,4 +4,4 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
 const { runBenchCases } = await tsImport('./benchCases.ts', import.meta.url);
-runBenchCases(workerData.filters, (result) => parentPort.postMessage(result));
+await runBenchCases(workerData.filters, (result) => parentPort.postMessage(result));
