@@ -17,8 +17,8 @@ export interface AloneOptimum {
   readonly coverageFraction: number;
 }
 
-/** Hour checks one experiment's search may spend before it settles for an upper bound. */
-const WORK_LIMIT = 20_000_000;
+/** Hour checks one experiment's search may spend before it settles for an upper bound (default). */
+export const WORK_LIMIT = 20_000_000;
 
 /**
  * Maximises experiment e's term of F (see ObjectiveTerms) over start s and duration d, when it is
@@ -28,7 +28,7 @@ const WORK_LIMIT = 20_000_000;
  * and duration scores fall with s and d, so the search walks s and d upwards and stops as soon as
  * no later pair can beat the best found.
  */
-export function experimentAlone(problem: Problem, e: number, terms: ObjectiveTerms, capacity: AloneCapacity): AloneOptimum {
+export function experimentAlone(problem: Problem, e: number, terms: ObjectiveTerms, capacity: AloneCapacity, workLimit = WORK_LIMIT): AloneOptimum {
   const experiment = problem.experiments[e];
   const { hours } = problem.profile;
   const minDuration = experiment.minDuration;
@@ -73,9 +73,11 @@ export function experimentAlone(problem: Problem, e: number, terms: ObjectiveTer
     for (let duration = shortest; start + duration <= hours; duration++) {
       const upper = durationWeight * durationScore(minDuration, duration) + startTerm + coverageWeight;
       if (upper <= best) break;
-      if (work > WORK_LIMIT) {
-        // every pair not yet examined scores at most `upper` (scores fall with s and d)
-        best = upper;
+      if (work > workLimit) {
+        // the pairs not yet examined are (start, ≥ duration) and (> start, any): each scores at most
+        // `upper` or the next start's shortest-duration maximum (scores fall with s and d)
+        const nextStart = durationWeight * durationScore(minDuration, shortest) + startWeight / (2 + start) + coverageWeight;
+        best = Math.max(best, upper, start < lastStart ? nextStart : -Infinity);
         exact = false;
         break search;
       }
@@ -95,17 +97,17 @@ export function experimentAlone(problem: Problem, e: number, terms: ObjectiveTer
     value: best,
     ...(exact && bestStart !== undefined ? { start: bestStart, duration: bestDuration, coveredHours: bestCovered } : {}),
     exact,
-    coverageFraction: coverageWeight === 0 || bestFullCoverage || !exact ? 1 : bestCoverageFraction(evaluate, shortest, lastStart, hours, () => work),
+    coverageFraction: coverageWeight === 0 || bestFullCoverage || !exact ? 1 : bestCoverageFraction(evaluate, shortest, lastStart, hours, () => work, 2 * workLimit),
   };
 }
 
 /** max covered/d over every pair valid alone (1 as soon as one pair is fully covered or the work limit is hit) */
 function bestCoverageFraction(evaluate: (start: number, duration: number) => number, shortest: number, lastStart: number,
-  hours: number, workDone: () => number): number {
+  hours: number, workDone: () => number, workLimit: number): number {
   let best = 0;
   for (let start = 0; start <= lastStart; start++) {
     for (let duration = shortest; start + duration <= hours; duration++) {
-      if (workDone() > 2 * WORK_LIMIT) return 1;
+      if (workDone() > workLimit) return 1;
       const covered = evaluate(start, duration);
       if (covered < 0) continue;
       if (covered === duration) return 1;

@@ -1,6 +1,6 @@
 import type { Problem } from '../problem/problem.js';
 import { aloneCapacities } from './aloneCapacity.js';
-import { experimentAlone, type AloneOptimum } from './experimentAlone.js';
+import { experimentAlone, WORK_LIMIT, type AloneOptimum } from './experimentAlone.js';
 import { objectiveTerms, ROUNDING_MARGIN } from './objectiveTerms.js';
 
 export interface IsolationBound {
@@ -18,10 +18,10 @@ export interface IsolationBound {
  * load keeps rule 5), so F ≤ Σ_e (the most e scores alone). Exact on every instance where the
  * experiments do not compete for capacity.
  */
-export function isolationBound(problem: Problem): IsolationBound {
+export function isolationBound(problem: Problem, workLimit = WORK_LIMIT): IsolationBound {
   const terms = objectiveTerms(problem);
   const capacities = aloneCapacities(problem);
-  const experiments = problem.experiments.map((_, e) => experimentAlone(problem, e, terms, capacities[e]));
+  const experiments = problem.experiments.map((_, e) => experimentAlone(problem, e, terms, capacities[e], workLimit));
   const infeasible = experiments.some((optimum) => optimum.value === -Infinity);
   let sum = terms.constant;
   for (const optimum of experiments) sum += Math.max(0, optimum.value);
