@@ -44,6 +44,8 @@ const measurementsSchema = z.object({
   crossovers: integer.min(0),
   mutations: integer.min(0),
   invalidCandidates: integer.min(0),
+  /** the instance's certified upper bound (absent in records of older versions) */
+  upperBound: finite.optional(),
 }).loose();
 
 export const codeVersionSchema = z.object({
