@@ -18,7 +18,7 @@ export interface PlacementSearch {
 export const DEFAULT_PLACEMENT_SEARCH: PlacementSearch = {
   durationFactors: [1, 1.05, 1.1, 1.2, 1.35, 1.5, 1.75, 2, 2.5, 3, 4],
   maxGroups: 31,
-  lookaheadHours: 24,
+  lookaheadHours: 0,
 };
 
 /**
@@ -64,11 +64,14 @@ export function placeAnywhere(individual: Individual, e: number, widest: readonl
   const { problem } = individual;
   const { hours } = problem.profile;
   const minimum = Math.max(1, problem.experiments[e].minDuration);
-  const free = freeRequestsPerHour(individual, e, widest);
+  const freeByGroup = freeRequestsByGroup(individual, e, widest);
   const lastStart = problem.running[e] === 1 ? 0 : hours - minimum;
   for (let start = 0; start <= lastStart; start++) {
     for (let duration = minimum; start + duration <= hours; duration++) {
-      if (firstShortOffset(free, start, duration, minimumTrafficOf(individual, e, duration)) >= 0) continue;
+      const need = minimumTrafficOf(individual, e, duration);
+      let short = false;
+      for (let offset = 0; offset < duration && !short; offset++) short = freeOfSet(freeByGroup, widest, start + offset) < need(offset);
+      if (short) continue;
       if (sizeFractions(individual, e, scratch, start, duration, widest) >= 0) continue;
       individual.beginEdit(e);
       individual.schedules[e].copyFrom(scratch);
@@ -124,7 +127,12 @@ export function groupSetsOf(problem: Problem, e: number, groupRank: readonly num
 }
 
 /**
- * Branch-and-bound over (start, duration, group set) for one experiment; commits the best found.
+ * Branch-and-bound over (duration, group set, start) for one experiment; commits the best found.
+ * For a fixed duration and group set the scores only fall as the start moves later (coverage
+ * aside), so each pair is tried at its earliest start that fits — found by scanning the set's free
+ * requests per hour, skipping past an hour where even the least hourly need exceeds what is free —
+ * plus up to `lookaheadHours` later starts for better coverage. A pair, or the rest of a scan, is
+ * cut as soon as its bound (scores with full coverage) cannot beat the best found.
  * Returns false when nothing fits.
  */
 export function placeBest(
@@ -142,52 +150,41 @@ export function placeBest(
   const durations = candidateDurations(Math.max(1, minDuration), params.durationFactors, hours);
   // the union of all sets carries the most traffic: where it fails, every set fails
   const widest = groupSets.reduce((widestSet, set) => (set.length > widestSet.length ? set : widestSet));
-  const needs = durations.map((duration) => minimumTrafficOf(individual, e, duration));
-  const leastNeed = durations.map((_, d) => Math.min(needs[d](0), needs[d](durations[d] - 1)));
-  const widestFree = freeRequestsPerHour(individual, e, widest);
-  const coverageBound = weights.userGroup;
+  // per group, the requests e could still get in each hour; a set's is their sum (what water-filling reaches)
+  const freeByGroup = freeRequestsByGroup(individual, e, widest);
   const preferred = problem.preferredMask[e];
   const coversPreferred = groupSets.map((set) => preferred === 0 || set.some((g) => ((preferred >>> g) & 1) === 1));
-  // per duration, and per (duration, group set): the first start not known to fail
-  const nextStartWidest = new Int32Array(durations.length);
-  const nextStart = new Int32Array(durations.length * groupSets.length);
-  const lastStart = problem.running[e] === 1 ? 0 : hours - durations[0];
+  const running = problem.running[e] === 1;
   let bestValue = Number.NEGATIVE_INFINITY;
-  let searchUntil = lastStart;
-  for (let start = 0; start <= searchUntil; start++) {
-    const startScore = weights.start / (1 + start);
-    if (weights.duration + coverageBound + startScore <= bestValue) break;
-    for (let d = 0; d < durations.length; d++) {
-      const duration = durations[d];
-      if (start + duration > hours) break;
-      const durationScore = weights.duration * (minDuration / duration);
-      if (durationScore + coverageBound + startScore <= bestValue) break;
-      if (nextStartWidest[d] > start) continue;
-      const widestFailedAt = firstShortOffset(widestFree, start, duration, needs[d]);
-      if (widestFailedAt >= 0) {
-        // past the failing hour when even the least need exceeds what is free there (every window holding it fails)
-        const hour = start + widestFailedAt;
-        nextStartWidest[d] = widestFree[hour] < leastNeed[d] ? hour + 1 : start + 1;
-        continue;
-      }
-      for (let s = 0; s < groupSets.length; s++) {
-        const slot = d * groupSets.length + s;
-        if (nextStart[slot] > start) continue;
-        // a set without a preferred group covers nothing: it can only win while nothing else fits
-        if (!coversPreferred[s] && durationScore + startScore <= bestValue) continue;
-        const failedAt = sizeFractions(individual, e, scratch, start, duration, groupSets[s]);
-        if (failedAt >= 0) {
-          nextStart[slot] = skipTo(individual, e, groupSets[s], start, failedAt, leastNeed[d]);
-          continue;
+  const bound = (durationScore: number, coverage: number, start: number) => durationScore + weights.userGroup * coverage + weights.start / (1 + start);
+  for (const duration of durations) {
+    const lastStart = running ? Math.min(0, hours - duration) : hours - duration;
+    if (lastStart < 0) break;
+    const durationScore = weights.duration * (minDuration / duration);
+    if (bound(durationScore, 1, 0) <= bestValue) break; // longer durations score lower still
+    // hourly needs of this duration, as an array: the scans read them many times
+    const minimum = minimumTrafficOf(individual, e, duration);
+    const need = Float64Array.from({ length: duration }, (_, offset) => minimum(offset));
+    const leastNeed = Math.min(need[0], need[duration - 1]);
+    const widestStart = earliestFit(freeByGroup, widest, need, leastNeed, 0, lastStart, (start) => bound(durationScore, 1, start) <= bestValue);
+    if (widestStart < 0) continue;
+    for (let s = 0; s < groupSets.length; s++) {
+      const coverageBound = coversPreferred[s] ? 1 : 0;
+      const hopeless = (start: number) => bound(durationScore, coverageBound, start) <= bestValue;
+      let start = earliestFit(freeByGroup, groupSets[s], need, leastNeed, widestStart, lastStart, hopeless);
+      const lookUntil = start < 0 ? -1 : Math.min(lastStart, start + params.lookaheadHours);
+      while (start >= 0 && start <= lookUntil) {
+        if (sizeFractions(individual, e, scratch, start, duration, groupSets[s]) < 0) {
+          // sized fractions meet rules 1–3 and 5 by construction; the final commit is checked by the model
+          const coverage = coverageOf(individual, e, scratch);
+          const value = bound(durationScore, coverage, start);
+          if (value > bestValue) {
+            bestValue = value;
+            best.copyFrom(scratch);
+          }
+          if (coverage >= coverageBound) break; // a later start of this pair scores lower
         }
-        // sized fractions meet rules 1–3 and 5 by construction; the final commit is checked by the model
-        const value = durationScore + weights.userGroup * coverageOf(individual, e, scratch) + startScore;
-        if (value > bestValue) {
-          if (bestValue === Number.NEGATIVE_INFINITY) searchUntil = Math.min(lastStart, start + params.lookaheadHours);
-          bestValue = value;
-          best.copyFrom(scratch);
-          if (durationScore + coverageBound + startScore <= bestValue) break;
-        }
+        start = start + 1 > lookUntil ? -1 : earliestFit(freeByGroup, groupSets[s], need, leastNeed, start + 1, lookUntil, hopeless);
       }
     }
   }
@@ -202,42 +199,66 @@ export function placeBest(
 }
 
 /**
- * The next start worth trying after a placement at `start` failed at offset `failedAt`: past the
- * failing hour when even the least hourly need exceeds what the groups have free there (every
- * window holding that hour fails too), else the next hour.
+ * The earliest start in [from, to] at which `groupSet`'s free requests meet `need` in every hour,
+ * or -1; gives up (-1) once `hopeless(start)` says no later start can win.
  */
-function skipTo(individual: Individual, e: number, groupSet: readonly number[], start: number, failedAt: number, leastNeed: number): number {
-  const hour = start + failedAt;
-  const { requests, groups } = individual.problem.profile;
-  const service = individual.problem.serviceOf[e];
-  let free = 0;
-  for (const g of groupSet) free += consumedRequestsInt32(requests[hour * groups.length + g], remainingPermilleAt(individual, service, hour, g));
-  return free < leastNeed ? hour + 1 : start + 1;
+function earliestFit(
+  freeByGroup: readonly Float64Array[],
+  groupSet: readonly number[],
+  need: Float64Array,
+  leastNeed: number,
+  from: number,
+  to: number,
+  hopeless: (start: number) => boolean,
+): number {
+  for (let start = from; start <= to;) {
+    if (hopeless(start)) return -1;
+    const shortAt = firstShortOffsetOfSet(freeByGroup, groupSet, start, need);
+    if (shortAt < 0) return start;
+    const hour = start + shortAt;
+    // past the failing hour when even the least need exceeds what is free there (every window holding it fails)
+    start = freeOfSet(freeByGroup, groupSet, hour) < leastNeed ? hour + 1 : start + 1;
+  }
+  return -1;
 }
 
-/** Per hour, the most requests e could get from `groupSet` beside the experiments placed (every group at its free fraction). */
-function freeRequestsPerHour(individual: Individual, e: number, groupSet: readonly number[]): Float64Array {
+/**
+ * Per group of `groupSet` (indexed by group), the most requests e could get from it in each hour
+ * beside the experiments placed: the group at its free fraction, in the validity rule's arithmetic.
+ */
+function freeRequestsByGroup(individual: Individual, e: number, groupSet: readonly number[]): Float64Array[] {
   const { requests, hours, groups } = individual.problem.profile;
   const width = groups.length;
   const load = individual.capacityLoad;
   const serviceBase = individual.problem.serviceOf[e] * hours;
-  const free = new Float64Array(hours);
-  for (let hour = 0; hour < hours; hour++) {
-    let total = 0;
-    for (let i = 0; i < groupSet.length; i++) {
-      const g = groupSet[i];
+  const free: Float64Array[] = [];
+  for (const g of groupSet) {
+    const perHour = new Float64Array(hours);
+    for (let hour = 0; hour < hours; hour++) {
       const freePermille = 1000 - load[(serviceBase + hour) * width + g];
       // consumedRequestsInt32 of the free fraction, inlined (this runs hours × groups times per experiment)
-      if (freePermille > 0) total += (Math.fround(requests[hour * width + g] * Math.fround(freePermille / 1000)) + 0.5) | 0;
+      if (freePermille > 0) perHour[hour] = (Math.fround(requests[hour * width + g] * Math.fround(freePermille / 1000)) + 0.5) | 0;
     }
-    free[hour] = total;
+    free[g] = perHour;
   }
   return free;
 }
 
-/** The first offset of a `duration`-hour window from `start` whose need exceeds the free requests, or -1. */
-function firstShortOffset(free: Float64Array, start: number, duration: number, need: (offset: number) => number): number {
-  for (let offset = 0; offset < duration; offset++) if (free[start + offset] < need(offset)) return offset;
+/** What `groupSet` together has free at `hour`. */
+function freeOfSet(freeByGroup: readonly Float64Array[], groupSet: readonly number[], hour: number): number {
+  let total = 0;
+  for (let i = 0; i < groupSet.length; i++) total += freeByGroup[groupSet[i]][hour];
+  return total;
+}
+
+/** The first offset of the window from `start` (as long as `need`) where the set's free requests fall short, or -1. */
+function firstShortOffsetOfSet(freeByGroup: readonly Float64Array[], groupSet: readonly number[], start: number, need: Float64Array): number {
+  if (groupSet.length === 1) {
+    const free = freeByGroup[groupSet[0]];
+    for (let offset = 0; offset < need.length; offset++) if (free[start + offset] < need[offset]) return offset;
+    return -1;
+  }
+  for (let offset = 0; offset < need.length; offset++) if (freeOfSet(freeByGroup, groupSet, start + offset) < need[offset]) return offset;
   return -1;
 }
 

@@ -33,15 +33,19 @@ export function remainingCapacity(individual: Individual, service: number, group
  * The smallest whole per-mille p whose consumption `round(requests · p/1000)` (the validity rule's
  * arithmetic) is at least `need`; MAX_PERMILLE + 1 when no fraction reaches it.
  */
+/** Module-local copies: an imported binding is read through a getter on every use in a hot loop. */
+const MAX_PERMILLE_HERE = MAX_PERMILLE;
+const FULL_PERMILLE_HERE = FULL_CAPACITY_PERMILLE;
+
 export function permilleForRequests(requests: number, need: number): number {
   if (need <= 0) return 0;
-  if (requests <= 0) return MAX_PERMILLE + 1;
+  if (requests <= 0) return MAX_PERMILLE_HERE + 1;
   // the float formula of spec §6 (requiredPermille with share 1) lands on or next to the answer;
   // step to the exact smallest value. Inlined: this is the greedy's innermost call.
   let permille = Math.ceil(Math.fround(Math.fround(Math.fround(need) / requests) * 1000));
-  if (permille > MAX_PERMILLE) permille = MAX_PERMILLE + 1;
+  if (permille > MAX_PERMILLE_HERE) permille = MAX_PERMILLE_HERE + 1;
   while (permille > 0 && ((Math.fround(requests * Math.fround((permille - 1) / 1000)) + 0.5) | 0) >= need) permille--;
-  while (permille <= MAX_PERMILLE && ((Math.fround(requests * Math.fround(permille / 1000)) + 0.5) | 0) < need) permille++;
+  while (permille <= MAX_PERMILLE_HERE && ((Math.fround(requests * Math.fround(permille / 1000)) + 0.5) | 0) < need) permille++;
   return permille;
 }
 
@@ -79,7 +83,7 @@ export function sizeFractions(
   const { problem } = individual;
   const { requests, hours } = problem.profile;
   const groups = problem.profile.groups.length;
-  const full = FULL_CAPACITY_PERMILLE;
+  const full = FULL_PERMILLE_HERE;
   const load = individual.capacityLoad;
   const serviceBase = problem.serviceOf[e] * hours;
   // rows are cleared as they are filled: a placement that fails early costs only the hours it looked at
