@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatExperiments } from '../../algorithms/problem/experimentFormat.js';
 import { createProblem } from '../../algorithms/problem/problem.js';
 import { formatGroupTable } from '../../algorithms/problem/profileFormat.js';
+import { flatProfile } from '../support/tinyProblem.js';
 import { individualFromScheduleFile, parseScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import { profileSha256 } from '../../algorithms/problem/profileRecord.js';
 import { builtinDataSource } from '../../datasets/builtinDataSource.js';
@@ -178,5 +179,34 @@ describe('npm run schedule (end to end)', () => {
       expect(result.stderr.trim()).toMatch(cases[i][1]);
     });
     expect(existsSync(out)).toBe(false); // nothing written on failure
+  });
+});
+
+describe('npm run schedule --sampler', () => {
+  // the case: one experiment of 1 000 000 requests over ≥ 96 h on a 3-group, 2-week profile of
+  // 4000 requests per group and hour — more than the published sampler's 1–2 groups ever carry
+  const shortProfile = join(dir, 'two-weeks.csv');
+  const heavy = join(dir, 'heavy.json');
+  writeFileSync(shortProfile, formatGroupTable(flatProfile(24 * 14, [4000, 4000, 4000])));
+  writeFileSync(heavy, JSON.stringify([{ baseType: 'Experiment', id: 4, type: 'REGRESSION', targetService: 's', minDuration: 96, requiredTotalTraffic: 1_000_000, priority: 1 }]));
+  const args = (out: string) => ['--algorithm', 'genetic', '--experiments', heavy, '--profile', shortProfile, '--param', 'generations=2', '--param', 'populationSize=6', '--out', out, '--quiet'];
+
+  it('robust (the default) schedules it and records the sampler in run.json; as-published refuses it in one line', async () => {
+    const out = join(dir, 'robust');
+    const robust = await schedule(args(out));
+    expect(robust.stderr).toBe('');
+    expect(robust.status).toBe(0);
+    expect(robust.stdout).toMatch(/genetic seed 1: F 0\.\d{6} .*valid yes/);
+    expect(JSON.parse(read(out, 'run.json')).sampler).toBe('robust');
+    const published = await schedule([...args(join(dir, 'published')), '--sampler', 'as-published']);
+    expect(published.status).toBe(1);
+    expect(published.stderr.trim()).toMatch(/^error: experiment 4 cannot be placed: /);
+    expect(published.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an unknown sampler is refused with the choices', async () => {
+    const result = await schedule([...args(join(dir, 'unknown')), '--sampler', 'clever']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Choices: "as-published", "robust"/);
   });
 });
