@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { errnoText } from '../io/errnoText.js';
 
 /** A results folder that cannot take the run: one line naming the path and the reason. */
@@ -20,15 +20,34 @@ const shown = (path: string) => relative(process.cwd(), path) || '.';
 export function checkFolderWritable(folder: string): void {
   const probe = join(folder, `.write-probe-${process.pid}`);
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     writeFileSync(probe, 'schedlab write probe\n');
     renameSync(probe, `${probe}.renamed`);
     rmSync(`${probe}.renamed`);
   } catch (error) {
-    rmSync(probe, { force: true });
-    rmSync(`${probe}.renamed`, { force: true });
+    for (const leftover of [probe, `${probe}.renamed`]) {
+      try {
+        rmSync(leftover, { force: true });
+      } catch {
+        // the folder is not usable: nothing was left in it
+      }
+    }
     throw new PreflightError(`${shown(folder)}: cannot write the results there (${errnoText(error)}); choose another --out`);
   }
+}
+
+/**
+ * mkdir -p that reports the real reason: a recursive mkdir under a read-only mount says ENOENT,
+ * so the first missing folder is created on its own to get EROFS or EACCES.
+ */
+function makeFolder(folder: string): void {
+  if (existsSync(folder)) {
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, '${folder}'`), { code: 'ENOTDIR' });
+    return;
+  }
+  const parent = dirname(folder);
+  if (parent !== folder) makeFolder(parent);
+  mkdirSync(folder);
 }
 
 /** Refuses a run whose outputs would not fit the free space of the folder's file system. */

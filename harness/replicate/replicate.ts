@@ -118,9 +118,6 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
   }
   const shown = relative(process.cwd(), folder) || '.';
   if (!options.dryRun) options.onJournalOpened?.(paths.journal);
-  const lost = journalChangedSinceStamp(folder);
-  if (lost && !options.repairJournal) throw new JournalError(`${lost}; restore it from a backup, or pass --repair-journal to run the missing trials again`);
-  if (lost) log(`journal: ${lost}; the missing trials run again (--repair-journal)`);
   let journal = readJournal(paths.journal, { repair: !options.dryRun });
   if (journal.repairedBytes > 0) log(`journal: cut off a torn last line ${journal.tornLine} (${journal.repairedBytes} bytes, a crash mid-write); that trial runs again`);
   const corruption = describeCorruption(journal);
@@ -131,6 +128,11 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
     const quarantine = quarantineCorruptLines(journal);
     log(`journal: moved ${journal.corrupt.length} corrupt line(s) to ${relative(process.cwd(), quarantine)}; their trials run again (--repair-journal)`);
     journal = readJournal(paths.journal);
+  } else {
+    // checked after the lines themselves, so that a damaged line is named rather than reported as a changed journal
+    const lost = journalChangedSinceStamp(folder);
+    if (lost && !options.repairJournal) throw new JournalError(`${lost}; restore it from a backup, or pass --repair-journal to run the missing trials again`);
+    if (lost) log(`journal: ${lost}; the missing trials run again (--repair-journal)`);
   }
   if (journal.unversioned > 0) log(`journal: ${journal.unversioned} record(s) predate checksums and code versions (checked by fingerprint only)`);
   const done = completedTrials(plan, journal.entries, data, { retryFailed: options.retryFailed, source: paths.journal });
@@ -142,6 +144,7 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
   const totalCost = remaining.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0);
   const alreadyDone = selected.length - remaining.length;
   const workers = Math.max(1, options.workers);
+  if (!options.dryRun) checkFreeSpace(folder, estimateOutputBytes(remaining, folder));
 
   log(`${config.name}: ${plan.length} trials planned, ${selected.length} selected${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}${options.only ? ` (studies ${options.only.join(', ')})` : ''}, ${alreadyDone} already in the journal`);
   if (remaining.length === 0) log('nothing to run: every selected trial is in the journal; rewriting the outputs');
@@ -154,7 +157,6 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
     return { folder, status: 'dry-run', planned: plan.length, selected: selected.length, alreadyDone, ran: 0, failed: 0, figureErrors: 0 };
   }
 
-  checkFreeSpace(folder, estimateOutputBytes(remaining, folder));
   const progress = createProgressReporter(remaining.length, totalCost, options.progressStream);
   const costs = new Map(remaining.map((trial) => [trial.id, estimateCostSeconds(trial)]));
   const execution = await executeTrials({
