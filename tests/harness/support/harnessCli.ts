@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../../harness/replicate/projectPaths.js';
 
 export interface CliRun {
@@ -23,7 +23,7 @@ export interface CliOptions {
 /** Runs `node --import tsx <root>/<script> …args` (what `npm run` runs), in `root`. */
 export function runNode(script: string, args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const root = options.root ?? PROJECT_ROOT;
-  return run(process.execPath, ['--import', 'tsx', join(root, script), ...args], root, options);
+  return run(process.execPath, ['--import', 'tsx', resolve(root, script), ...args], root, options);
 }
 
 /** Runs `npm run <script> -- …args` in `root`, as a user or a batch system would. */
