@@ -92,6 +92,28 @@ describe('a changed journal', () => {
   });
 });
 
+describe('derived outputs', () => {
+  it('npm run figures refuses outputs that are not the manifest\'s set, and exits 1 after writing what it could when a figure fails', async () => {
+    const out = folder('figures');
+    cpSync(folder('reference'), out, { recursive: true });
+    const trials = join(out, 'trials.csv');
+    const lines = readFileSync(trials, 'utf8').split('\n');
+    const fitness = lines[0].split(',').indexOf('fitness');
+    lines[5] = lines[5].split(',').map((cell, i) => (i === fitness ? 'not-a-number' : cell)).join(',');
+    writeFileSync(trials, lines.join('\n'));
+    const refused = await runNode('notebooks/figures.ts', [out]);
+    expect(refused.code).toBe(1);
+    expect(errorLines(refused.stderr)).toEqual([expect.stringMatching(/trials\.csv is not the file manifest\.json was written with .*--allow-stale/)]);
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
+
+    const forced = await runNode('notebooks/figures.ts', [out, '--allow-stale']);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/^error: figure fitness-scaling: .*trials\.csv: line 6, column fitness/m);
+    // the report is written anyway (every figure reads the damaged trials.csv), listing the problems
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('trials.csv: line 6, column fitness: "not-a-number" is not a number');
+  });
+});
+
 describe('code versions', () => {
   // a copy of the project with its own git history, so that a commit can change an algorithm
   const root = join(scratch, 'checkout');
