@@ -114,6 +114,42 @@ describe('derived outputs', () => {
   });
 });
 
+describe('merge into an existing folder', () => {
+  it('keeps every record the destination had and refuses a destination with another config', async () => {
+    const destination = folder('merge-destination');
+    const shard = folder('merge-shard-2');
+    for (const [out, i] of [[destination, 1], [shard, 2]] as const) {
+      const run = await replicate(out, '--shard', `${i}/2`);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    // the destination also holds a record of another data source (a valid line the plan does not use)
+    const { serializeRecord } = await import('../../harness/journal/journal.js');
+    const { trialFingerprint } = await import('../../harness/run/trialFingerprint.js');
+    const { checksum: _checksum, ...record } = JSON.parse(journalLines(destination)[0]);
+    const foreign = { ...record, data: 'fenrir:/elsewhere', fingerprint: trialFingerprint(record.trial, 'fenrir:/elsewhere') };
+    appendFileSync(join(destination, 'journal.jsonl'), `${serializeRecord(foreign)}\n`);
+    const before = journalLines(destination);
+
+    const merged = await runNode('harness/cli/merge.ts', [shard, '--out', destination]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const after = journalLines(destination);
+    for (const line of before) expect(after).toContain(line);
+    expect(after).toHaveLength(PLANNED + 1);
+    expect(comparableOutputs(destination)).toEqual(comparableOutputs(folder('reference')));
+
+    const other = folder('merge-other-config');
+    const otherConfig = join(scratch, 'other.json');
+    writeFileSync(otherConfig, JSON.stringify({ ...SMALL_CONFIG, baseSeed: 8 }));
+    const run = await runNode('harness/cli/replicate.ts', ['--config', otherConfig, '--out', other, '--no-figures', '--shard', '1/2']);
+    expect(run.code, run.stderr).toBe(0);
+    const otherJournal = readFileSync(join(other, 'journal.jsonl'));
+    const refused = await runNode('harness/cli/merge.ts', [shard, '--out', other]);
+    expect(refused.code).toBe(1);
+    expect(errorLines(refused.stderr)).toEqual([expect.stringMatching(/config\.sha256: .* has another config than .*: only runs of the same config can be merged; merge into another --out$/)]);
+    expect(readFileSync(join(other, 'journal.jsonl'))).toEqual(otherJournal);
+  });
+});
+
 describe('code versions', () => {
   // a copy of the project with its own git history, so that a commit can change an algorithm
   const root = join(scratch, 'checkout');
