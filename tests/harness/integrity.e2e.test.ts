@@ -114,6 +114,21 @@ describe('derived outputs', () => {
   });
 });
 
+describe('replicate with figures', () => {
+  it('exits 1 when a figure fails, after writing the results, the other figures and the report', async () => {
+    const out = folder('figure-fails');
+    cpSync(folder('reference'), out, { recursive: true });
+    rmSync(join(out, 'best'), { recursive: true }); // the schedule figures need the best schedules
+    const run = await runNode('harness/cli/replicate.ts', ['--config', configPath, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^figures: error: figure schedule-gantt: .*best\/scaling__\S+\.json: file not found$/m);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^error: \d figure\(s\) or report part\(s\) failed \(see above\); the results and the other figures are written$/);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(readdirSync(join(out, 'figures')).some((file) => file.endsWith('.svg'))).toBe(true);
+    expect(checkOutputs(out)).toEqual({ status: 'consistent', journalChecked: true });
+  });
+});
+
 describe('merge into an existing folder', () => {
   it('keeps every record the destination had and refuses a destination with another config', async () => {
     const destination = folder('merge-destination');
