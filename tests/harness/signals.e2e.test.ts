@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RELAY_GRACE_MS } from '../../harness/cli/stopSignals.js';
 import { checkOutputs } from '../../harness/output/outputsCheck.js';
 import { PROJECT_ROOT } from '../../harness/replicate/projectPaths.js';
@@ -14,6 +14,9 @@ import { journalLines, runNode, runNpm, SMALL_CONFIG } from './support/harnessCl
  * at start-up, after 1 … 18 finished trials, and while the outputs and figures are written —
  * every stop is clean and every resume ends equal to an uninterrupted run.
  */
+
+// several CLI runs per test: on a busy machine (CI shares its two cores) one run can take 10 s
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 const scratch = mkdtempSync(join(tmpdir(), 'schedlab-signals-'));
 const configPath = join(scratch, 'small.json');
 writeFileSync(configPath, JSON.stringify(SMALL_CONFIG, null, 2));
