@@ -51,6 +51,9 @@ export function algorithmBenchCases(): BenchCase[] {
     { name: `algorithm: LS 3000 iterations, ${on}`, run: timedRun('local-search', { iterations: 3000 }, true), iterations: 1, batches: 5 },
     { name: `algorithm: SA 3000 iterations, ${on}`, run: timedRun('simulated-annealing', { iterations: 3000 }, true), iterations: 1, batches: 5 },
     { name: `algorithm: RS 40 samples, ${on}`, run: timedRun('random-sampling', { populationSize: 40 }, false), iterations: 1, batches: 5 },
+    // goals (issue 11): greedy ≤ 20 ms on 30 experiments, ≤ 5 s on 1000 on the 12-month profile
+    { name: `algorithm: greedy, ${on}`, run: timedRun('greedy', {}, false), iterations: 1, batches: 11 },
+    { name: 'algorithm: greedy, 1000 mid experiments (builtin data, 12-month profile)', run: greedyOnBuiltin(1000), iterations: 1, batches: 3 },
     {
       name: 'algorithm: validity sweep, every set 10–70 × low/mid/high, every algorithm, small budgets',
       run: () => {
@@ -61,6 +64,18 @@ export function algorithmBenchCases(): BenchCase[] {
       batches: 1,
     },
   ];
+}
+
+/** A greedy run on a large built-in set (the problem is built once, outside the timed call). */
+function greedyOnBuiltin(size: number): () => void {
+  let problem: Problem | undefined;
+  const greedy = getAlgorithm('greedy');
+  const params = greedy.paramsSchema.parse({});
+  return () => {
+    problem ??= problemOf(openDataSource('builtin'), size, 'mid');
+    const result = greedy.run(problem, params, { rng: Rng.fromSeed(1) });
+    if (!result.best.valid) throw new Error(`greedy returned an invalid schedule on builtin mid n${size}`);
+  };
 }
 
 export const SWEEP_SIZES: readonly number[] = Array.from({ length: 13 }, (_, i) => 10 + 5 * i);
