@@ -16,6 +16,7 @@ import { journalLines, runNode, SMALL_CONFIG } from './support/harnessCli.js';
 // several CLI runs per test: on a busy machine (CI shares its two cores) one run can take 10 s
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 const scratch = mkdtempSync(join(tmpdir(), 'schedlab-integrity-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const configPath = join(scratch, 'small.json');
 writeFileSync(configPath, JSON.stringify(SMALL_CONFIG, null, 2));
 const folder = (name: string) => join(scratch, name);

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RELAY_GRACE_MS } from '../../harness/cli/stopSignals.js';
 import { checkOutputs } from '../../harness/output/outputsCheck.js';
 import { PROJECT_ROOT } from '../../harness/replicate/projectPaths.js';
@@ -18,6 +18,7 @@ import { journalLines, runNode, runNpm, SMALL_CONFIG } from './support/harnessCl
 // several CLI runs per test: on a busy machine (CI shares its two cores) one run can take 10 s
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 const scratch = mkdtempSync(join(tmpdir(), 'schedlab-signals-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const configPath = join(scratch, 'small.json');
 writeFileSync(configPath, JSON.stringify(SMALL_CONFIG, null, 2));
 const PLANNED = 24;
