@@ -3,6 +3,8 @@
  * `FigureDefinition` (copy the closest one) and list it here.
  */
 import type { FigureDefinition } from '../harness/report/figureDefinition.js';
+import { benchmarkAnytimeFigure } from './benchmarkAnytime.js';
+import { benchmarkGapsFigure } from './benchmarkGaps.js';
 import { calibrationGaFigure } from './calibrationGa.js';
 import { calibrationLsFigure } from './calibrationLs.js';
 import { convergenceFigure } from './convergence.js';
@@ -23,4 +25,6 @@ export const figureCatalog: readonly FigureDefinition[] = [
   calibrationGaFigure,
   calibrationLsFigure,
   scheduleGanttFigure,
+  benchmarkGapsFigure,
+  benchmarkAnytimeFigure,
 ];

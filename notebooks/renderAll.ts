@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
 import type { FigureDefinition } from '../harness/report/figureDefinition.js';
+import { benchmarkBudget, benchmarkSection, BENCHMARK_STUDY, readBenchmarkTable } from '../harness/report/benchmarkSection.js';
 import { setupSummary } from '../harness/report/manifest.js';
 import { paperComparison } from '../harness/report/paperComparison.js';
 import type { ProfileLoader } from '../harness/report/profileLoader.js';
@@ -50,18 +51,18 @@ export async function renderAll(resultsDir: string, options: RenderOptions = {})
       const outcome = await definition.build(results);
       if (outcome.kind === 'skipped') {
         removeFigureFiles(figuresDir, definition.name);
-        figures.push({ name: definition.name, title: definition.title, status: 'skipped', message: outcome.reason });
+        figures.push({ name: definition.name, title: definition.title, section: definition.section, status: 'skipped', message: outcome.reason });
         result.skipped.push(`${definition.name}: ${outcome.reason}`);
         continue;
       }
       const rendered = await renderFigureFiles(figuresDir, definition.name, outcome.spec);
       result.written.push(...rendered.files);
-      figures.push({ name: definition.name, title: definition.title, status: 'rendered', caption: outcome.caption, svg: rendered.svg });
+      figures.push({ name: definition.name, title: definition.title, section: definition.section, status: 'rendered', caption: outcome.caption, svg: rendered.svg });
     } catch (error) {
       // a stale image from an earlier run must not pass for this run's figure
       removeFigureFiles(figuresDir, definition.name);
       const message = messageOf(error);
-      figures.push({ name: definition.name, title: definition.title, status: 'failed', message });
+      figures.push({ name: definition.name, title: definition.title, section: definition.section, status: 'failed', message });
       result.errors.push(`figure ${definition.name}: ${message}`);
     }
   }
@@ -87,6 +88,16 @@ function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: st
   };
   const setup = attempt('report set-up', () => setupSummary(results.manifest().raw));
   const comparison = attempt('paper vs this run', () => ({ rows: paperComparison(results.trials()) }));
+  const hasBenchmark = (() => {
+    try {
+      return results.trials().some((trial) => trial.study === BENCHMARK_STUDY);
+    } catch {
+      return false; // trials.csv's own problem is reported by the parts above
+    }
+  })();
+  const benchmark = hasBenchmark
+    ? attempt('how good are these algorithms?', () => benchmarkSection(readBenchmarkTable(results), benchmarkBudget(results.manifest().raw)))
+    : undefined;
   const studies = attempt('trials per study', () => [...groupBy(results.trials(), (trial) => trial.study)]
     .map(([study, trials]) => ({ study, trials: trials.length, failed: trials.filter((trial) => !succeeded(trial)).length })));
   const tables: ReportTable[] = results.tableFiles().map((file) => {
@@ -99,6 +110,7 @@ function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: st
     setup,
     studies: Array.isArray(studies) ? studies : [],
     comparison,
+    ...(benchmark ? { benchmark } : {}),
     figures,
     tables,
     problems: [...errors],

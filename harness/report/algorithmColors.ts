@@ -29,26 +29,41 @@ export const algorithmStyles: Readonly<Record<string, AlgorithmStyle>> = {
   'local-search': { label: 'LS', color: okabeIto.orange },
   'simulated-annealing': { label: 'SA', color: okabeIto.bluishGreen },
   'sa-as-published': { label: 'SA (as published)', color: okabeIto.vermillion },
+  greedy: { label: 'greedy', color: okabeIto.black },
+  'one-plus-one': { label: '(1+1) EA', color: okabeIto.skyBlue },
 };
 
+/** A study entry labelled `<algorithm>+greedy` (a greedy-seeded variant) keeps its algorithm's colour; figures tell them apart by dash. */
+export const GREEDY_SEEDED_SUFFIX = '+greedy';
+
 /** Colours left for algorithms this module does not know yet (add them above instead). */
-const spareColors = [okabeIto.skyBlue, okabeIto.yellow, okabeIto.black];
+const spareColors = [okabeIto.yellow];
 
 const knownOrder = Object.keys(algorithmStyles);
 
-/** Sorts algorithm names: known ones in the paper's order, then unknown ones alphabetically. */
+/** Sorts algorithm names: known ones in the paper's order (a greedy-seeded variant right after its algorithm), then unknown ones alphabetically. */
 export function sortAlgorithms(names: Iterable<string>): string[] {
   const rank = (name: string) => {
-    const i = knownOrder.indexOf(name);
-    return i < 0 ? knownOrder.length : i;
+    const seeded = seededBase(name);
+    const i = knownOrder.indexOf(seeded ?? name);
+    return i < 0 ? knownOrder.length : i + (seeded ? 0.5 : 0);
   };
   return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** `genetic+greedy` → `genetic` when that algorithm is known; else undefined. */
+export function seededBase(name: string): string | undefined {
+  if (!name.endsWith(GREEDY_SEEDED_SUFFIX)) return undefined;
+  const base = name.slice(0, -GREEDY_SEEDED_SUFFIX.length);
+  return algorithmStyles[base] ? base : undefined;
 }
 
 /** Style of one algorithm; unknown names get a spare colour chosen from their name, so it does not depend on which other algorithms a run has. */
 export function algorithmStyle(name: string): AlgorithmStyle {
   const known = algorithmStyles[name];
   if (known) return known;
+  const base = seededBase(name);
+  if (base) return { label: `${algorithmStyles[base].label}+greedy`, color: algorithmStyles[base].color };
   let hash = 0;
   for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return { label: name, color: spareColors[hash % spareColors.length] };

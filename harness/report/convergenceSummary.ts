@@ -39,17 +39,22 @@ export class ConvergenceCollector {
 
   /**
    * Per algorithm, the median and IQR over trials at up to `maxPoints` evenly spaced steps
-   * from 0 to the longest run's last step. A run that ended earlier (e.g. the GA reached its
+   * from 0 to the longest run's last step (or at the points `grid` chooses, e.g. log-spaced
+   * evaluation counts: `logSteps`; with `commonEnd`, to the longest run of any algorithm). A run that ended earlier (e.g. the GA reached its
    * target fitness) keeps its final value. Algorithms whose runs all have a single step
    * have no curve and are left out.
    */
-  summarise(maxPoints = 300): ConvergencePoint[] {
+  summarise(maxPoints = 300, grid: (last: number, count: number) => number[] = evenSteps, commonEnd = false): ConvergencePoint[] {
     const points: ConvergencePoint[] = [];
+    const curvesOf = new Map([...this.curves].map(([algorithm, trials]) => [algorithm, [...trials.values()].map(sortedCurve)]));
+    const lastOf = (curves: StepCurve[]) => Math.max(...curves.map((curve) => curve.steps[curve.steps.length - 1]));
+    // commonEnd: every algorithm's curve runs to the last step of any (a constructive one's single point is drawn on)
+    const overall = Math.max(...[...curvesOf.values()].map(lastOf));
     for (const algorithm of sortAlgorithms(this.curves.keys())) {
-      const curves = [...this.curves.get(algorithm)!.values()].map(sortedCurve);
-      const lastStep = Math.max(...curves.map((curve) => curve.steps[curve.steps.length - 1]));
+      const curves = curvesOf.get(algorithm)!;
+      const lastStep = commonEnd ? overall : lastOf(curves);
       if (lastStep <= 0) continue;
-      for (const step of evenSteps(lastStep, maxPoints)) {
+      for (const step of grid(lastStep, maxPoints)) {
         const values = curves.map((curve) => valueAt(curve, step)).filter((value): value is number => value !== undefined);
         if (values.length === 0) continue;
         const s = summarise(values);
@@ -85,4 +90,12 @@ export function valueAt(curve: StepCurve, step: number): number | undefined {
 export function evenSteps(last: number, count: number): number[] {
   if (last + 1 <= count) return Array.from({ length: last + 1 }, (_, i) => i);
   return [...new Set(Array.from({ length: count }, (_, i) => Math.round((i * last) / (count - 1))))];
+}
+
+/** Integer points 1 … last spaced evenly on a log scale, at most `count` (always keeping 1 and last): anytime curves on a log axis. */
+export function logSteps(last: number, count: number): number[] {
+  if (last < 1) return [];
+  if (count < 2 || last === 1) return [last];
+  const points = Array.from({ length: count }, (_, i) => Math.round(Math.exp((i * Math.log(last)) / (count - 1))));
+  return [...new Set(points)];
 }

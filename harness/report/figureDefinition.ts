@@ -13,6 +13,8 @@ export interface FigureDefinition {
   readonly name: string;
   /** heading in the report */
   readonly title: string;
+  /** `benchmark`: shown in the section "How good are these algorithms?" instead of the figure list */
+  readonly section?: 'benchmark';
   build(results: ResultsFolder): Promise<FigureOutcome>;
 }
 

@@ -1,3 +1,5 @@
+import { algorithmLabel } from './algorithmColors.js';
+import { BENCHMARK_HEADING, bestOfRow, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import { escapeHtml } from './htmlEscape.js';
 import type { ComparisonRow } from './paperComparison.js';
 import type { ReportFigure, ReportModel, ReportTable } from './reportModel.js';
@@ -13,7 +15,10 @@ const foldAfterRows = 30;
  * script, no external resource, so it opens offline and can be mailed as one file.
  */
 export function reportHtml(model: ReportModel): string {
-  const rendered = model.figures.filter((f) => f.status === 'rendered').length;
+  // the benchmark's figures belong to its section, and only to a run that has one
+  const listed = model.figures.filter((f) => f.section === undefined);
+  const shown = model.benchmark ? model.figures : listed;
+  const rendered = shown.filter((f) => f.status === 'rendered').length;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -26,18 +31,19 @@ export function reportHtml(model: ReportModel): string {
 <main>
 <h1>Replication report: ${escapeHtml(model.runName)}</h1>
 <p class="lead">Schermann &amp; Leitner (ICSME 2018), "Search-based scheduling of experiments in continuous deployment", reproduced with schedlab.
-${rendered} of ${model.figures.length} figures rendered${model.problems.length ? `; <a href="#problems">${model.problems.length} problem${model.problems.length === 1 ? '' : 's'}</a>` : ''}.</p>
+${rendered} of ${shown.length} figures rendered${model.problems.length ? `; <a href="#problems">${model.problems.length} problem${model.problems.length === 1 ? '' : 's'}</a>` : ''}.</p>
 <nav><ol>
 <li><a href="#setup">Set-up</a></li>
 <li><a href="#paper-vs-run">Paper vs this run</a></li>
-${model.figures.map((f) => `<li><a href="#figure-${escapeHtml(f.name)}">${escapeHtml(f.title)}</a></li>`).join('\n')}
+${model.benchmark ? `<li><a href="#benchmark">${escapeHtml(BENCHMARK_HEADING)}</a></li>\n` : ''}${listed.map((f) => `<li><a href="#figure-${escapeHtml(f.name)}">${escapeHtml(f.title)}</a></li>`).join('\n')}
 <li><a href="#tables">Tables</a></li>
 ${model.problems.length ? '<li><a href="#problems">Problems</a></li>' : ''}
 </ol></nav>
 ${setupSection(model)}
 ${comparisonSection(model)}
+${benchmarkHtml(model)}
 <h2 id="figures">Figures</h2>
-${model.figures.map(figureSection).join('\n')}
+${listed.map(figureSection).join('\n')}
 <h2 id="tables">Tables</h2>
 ${model.tables.length ? model.tables.map(tableSection).join('\n') : '<p class="skipped">No tables/*.csv in this run.</p>'}
 ${model.problems.length ? `<h2 id="problems">Problems</h2>\n${model.problems.map((p) => `<div class="problem">${escapeHtml(p)}</div>`).join('\n')}` : ''}
@@ -72,6 +78,30 @@ function comparisonSection(model: ReportModel): string {
   ]);
   return `${heading}\n${htmlTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'Note'], rows)}`;
 }
+
+/** The section "How good are these algorithms?" (benchmark study): two tables and its figures. */
+function benchmarkHtml(model: ReportModel): string {
+  const section = model.benchmark;
+  if (!section) return '';
+  const heading = `<h2 id="benchmark">${escapeHtml(BENCHMARK_HEADING)}</h2>`;
+  if ('error' in section) return `${heading}\n<div class="problem">${escapeHtml(section.error)}</div>`;
+  const labels = section.algorithms.map((algorithm) => escapeHtml(algorithmLabel(algorithm)));
+  const marked = (cells: ReadonlyMap<string, BenchmarkCell>, format: (cell: BenchmarkCell | undefined) => string) => {
+    const best = bestOfRow(cells);
+    return section.algorithms.map((algorithm) => num(best.has(algorithm) ? `<strong>${escapeHtml(format(cells.get(algorithm)))}</strong>` : escapeHtml(format(cells.get(algorithm)))));
+  };
+  const families = htmlTable(['Family', 'Experiments', 'Levels', ...labels], section.families.map((row) => [
+    escapeHtml(row.family), num(String(row.experiments)), num(String(row.instances)), ...marked(row.cells, formatFamilyCell),
+  ]));
+  const instances = htmlTable(['Instance', 'Experiments', 'Peak load', 'Best known', 'Bound', ...labels], section.instances.map((row) => [
+    `<code>${escapeHtml(`${row.family}/${row.level}`)}</code>`, num(String(row.experiments)), num(formatOptional(row.peakLoad, 2)),
+    num(formatOptional(row.bestKnown, 4)), num(formatOptional(row.upperBound, 4)), ...marked(row.cells, formatGapCell),
+  ]));
+  const figures = model.figures.filter((f) => f.section === 'benchmark').map(figureSection).join('\n');
+  return `${heading}\n<p class="note">${escapeHtml(benchmarkIntro(section))}</p>\n<h3>Per family and size: mean gap and mean rank over the family's levels</h3>\n${families}\n<h3>Per instance: mean gap ± sd</h3>\n${instances}\n${figures}`;
+}
+
+const formatOptional = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits));
 
 export function figureSection(figure: ReportFigure): string {
   const heading = `<h3 id="figure-${escapeHtml(figure.name)}">${escapeHtml(figure.title)}</h3>`;

@@ -1,3 +1,5 @@
+import { algorithmLabel } from './algorithmColors.js';
+import { BENCHMARK_HEADING, bestOfRow, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import type { ReportModel } from './reportModel.js';
 import { formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
 
@@ -25,13 +27,34 @@ export function reportMarkdown(model: ReportModel): string {
       row.quantity, row.section, formatQuantity(row.paper, row.unit), formatQuantity(row.thisRun, row.unit), formatDifference(row.difference, row.unit), formatRatio(row.ratio), row.note,
     ])));
   }
-  lines.push('', '## Figures', '');
-  for (const figure of model.figures) {
+  const figureLines = (figure: ReportModel['figures'][number]) => {
     lines.push(`### ${figure.title}`, '');
     if (figure.status === 'rendered') lines.push(`![${figure.title}](figures/${figure.name}.png)`, '', figure.caption);
     else lines.push(`> ${figure.status === 'failed' ? '**Could not render**' : 'Not in this run'}: ${figure.message}`);
     lines.push('');
+  };
+  if (model.benchmark) {
+    lines.push('', `## ${BENCHMARK_HEADING}`, '');
+    const section = model.benchmark;
+    if ('error' in section) lines.push(`> **Problem:** ${section.error}`);
+    else {
+      const labels = section.algorithms.map(algorithmLabel);
+      const marked = (cells: ReadonlyMap<string, BenchmarkCell>, format: (cell: BenchmarkCell | undefined) => string) => {
+        const best = bestOfRow(cells);
+        return section.algorithms.map((algorithm) => (best.has(algorithm) ? `**${format(cells.get(algorithm))}**` : format(cells.get(algorithm))));
+      };
+      lines.push(benchmarkIntro(section), '', '### Per family and size: mean gap and mean rank over the family\'s levels', '');
+      lines.push(markdownTable(['Family', 'Experiments', 'Levels', ...labels], section.families.map((row) => [row.family, String(row.experiments), String(row.instances), ...marked(row.cells, formatFamilyCell)])));
+      lines.push('', '### Per instance: mean gap ± sd', '');
+      lines.push(markdownTable(['Instance', 'Experiments', 'Peak load', 'Best known', 'Bound', ...labels], section.instances.map((row) => [
+        `\`${row.family}/${row.level}\``, String(row.experiments), optional(row.peakLoad, 2), optional(row.bestKnown, 4), optional(row.upperBound, 4), ...marked(row.cells, formatGapCell),
+      ])));
+      lines.push('');
+      for (const figure of model.figures.filter((f) => f.section === 'benchmark')) figureLines(figure);
+    }
   }
+  lines.push('', '## Figures', '');
+  for (const figure of model.figures.filter((f) => f.section === undefined)) figureLines(figure);
   lines.push('## Tables', '');
   for (const table of model.tables) {
     lines.push(`### ${table.title} (\`tables/${table.file}\`)`, '');
@@ -45,6 +68,8 @@ export function reportMarkdown(model: ReportModel): string {
   if (model.problems.length) lines.push('## Problems', '', ...model.problems.map((p) => `- ${p}`), '');
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
+
+const optional = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits));
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,3 +1,4 @@
+import type { BenchmarkSection } from './benchmarkSection.js';
 import type { SetupSummary } from './manifest.js';
 import type { ComparisonRow } from './paperComparison.js';
 
@@ -9,15 +10,18 @@ export interface ReportModel {
   /** one line per study: trials and failures */
   readonly studies: { study: string; trials: number; failed: number }[];
   readonly comparison: { rows: ComparisonRow[] } | { error: string };
+  /** "How good are these algorithms?": present when the run has a benchmark study */
+  readonly benchmark?: BenchmarkSection | { error: string };
   readonly figures: ReportFigure[];
   readonly tables: ReportTable[];
   /** every error met while building the report, in order */
   readonly problems: string[];
 }
 
-export type ReportFigure =
+export type ReportFigure = (
   | { readonly name: string; readonly title: string; readonly status: 'rendered'; readonly caption: string; readonly svg: string }
-  | { readonly name: string; readonly title: string; readonly status: 'skipped' | 'failed'; readonly message: string };
+  | { readonly name: string; readonly title: string; readonly status: 'skipped' | 'failed'; readonly message: string }
+) & { readonly section?: 'benchmark' };
 
 export type ReportTable =
   | { readonly file: string; readonly title: string; readonly header: string[]; readonly records: string[][]; readonly note?: string }

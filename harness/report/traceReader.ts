@@ -1,5 +1,5 @@
 import { csvRecords } from './csvRecordStream.js';
-import { rowDecoder, type RowOf } from './csvSchema.js';
+import { rowDecoder, type CsvSchema, type RowOf } from './csvSchema.js';
 import { ReportInputError } from './reportInputError.js';
 
 /** `traces.csv`: long format, one row per trial and step (generation or iteration). */
@@ -16,6 +16,9 @@ export const tracesSchema = {
 
 export type TraceRow = RowOf<typeof tracesSchema>;
 
+/** The benchmark figures also read the cumulative evaluations (traces.csv of older versions lack the column). */
+export const anytimeTracesSchema = { ...tracesSchema, evaluations: 'number' } as const;
+
 /** Which traces a figure needs; rows outside it are skipped before they are decoded. */
 export interface TraceSelection {
   readonly study: string;
@@ -27,8 +30,13 @@ export interface TraceSelection {
  * Streams `traces.csv` and hands every selected row to `onRow`. A full run's traces hold
  * about a million rows (LS and SA record every iteration), so the file is never loaded whole.
  */
-export async function forEachTraceRow(path: string, selection: TraceSelection, onRow: (row: TraceRow) => void): Promise<void> {
-  let decode: ((record: readonly string[], line: number) => TraceRow) | undefined;
+export async function forEachTraceRow<S extends CsvSchema = typeof tracesSchema>(
+  path: string,
+  selection: TraceSelection,
+  onRow: (row: RowOf<S>) => void,
+  schema: S = tracesSchema as unknown as S,
+): Promise<void> {
+  let decode: ((record: readonly string[], line: number) => RowOf<S>) | undefined;
   let columns: { study: number; experiments: number; ress: number; count: number } | undefined;
   let rows = 0;
   // plain lines that cannot hold the study are dropped unsplit (a tenfold speed-up); they still count as rows
@@ -38,7 +46,7 @@ export async function forEachTraceRow(path: string, selection: TraceSelection, o
     for await (const { record, line } of csvRecords(path, mayMatch)) {
       if (!decode || !columns) {
         const header = record.map((name) => name.trim());
-        decode = rowDecoder(header, tracesSchema, path);
+        decode = rowDecoder(header, schema, path);
         columns = { study: header.indexOf('study'), experiments: header.indexOf('experiments'), ress: header.indexOf('ress'), count: header.length };
         continue;
       }

@@ -17,13 +17,13 @@ let run: { status: number | null; stderr: string; seconds: number };
 describe('the benchmark study (configs/benchmark-quick.json, end to end)', () => {
   beforeAll(() => {
     const started = Date.now();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'harness/cli/replicate.ts'), '--config', CONFIG, '--out', out, '--no-figures'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'harness/cli/replicate.ts'), '--config', CONFIG, '--out', out], {
       cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000,
     });
     run = { status: result.status, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
   }, 120_000);
 
-  it('runs in under a minute, every trial succeeds', () => {
+  it('runs in under a minute (figures and report included), every trial succeeds', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.seconds).toBeLessThan(60);
     const trials = csv('trials.csv');
@@ -87,5 +87,24 @@ describe('the benchmark study (configs/benchmark-quick.json, end to end)', () =>
       expect(Number(row.load)).toBeGreaterThan(0);
       expect(['true', 'false']).toContain(row.greedy_all_at_zero);
     }
+  });
+});
+
+describe('the report of a benchmark run', () => {
+  it('has the section "How good are these algorithms?" with its tables and both figures', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('<h2 id="benchmark">'), html.indexOf('<h2 id="figures">'));
+    expect(section).toContain('How good are these algorithms?');
+    expect(section).toContain('400 evaluations, 10 s wall-time cap');
+    expect(section).toContain('<code>contention/c100</code>');
+    for (const name of ['benchmark-gaps', 'benchmark-anytime']) {
+      expect(section, name).toContain(`<figure data-figure="${name}">`);
+      expect(readFileSync(join(out, 'figures', `${name}.svg`), 'utf8')).toMatch(/^<svg/);
+    }
+    // the benchmark's figures are not repeated in the general figure list
+    expect(html.slice(html.indexOf('<h2 id="figures">'))).not.toContain('data-figure="benchmark-gaps"');
+    const markdown = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(markdown).toContain('## How good are these algorithms?');
+    expect(markdown).toMatch(/\| `load\/x4` \| 10 \| 0\.88 \| /);
   });
 });
