@@ -126,7 +126,11 @@ describe('renderAll with broken inputs', () => {
     writeFileSync(join(run.directory, 'trials.csv'), lines.filter((line, i) => i === 0 || line.includes(',scaling,')).join('\n'));
     const result = await renderAll(run.directory, { loadProfile: () => run.profile });
     expect(result.errors).toEqual([]);
-    expect(result.skipped.map((line) => line.split(':')[0]).sort()).toEqual(['calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation']);
+    expect(result.skipped.map((line) => line.split(':')[0]).sort()).toEqual(['benchmark-anytime', 'benchmark-gaps', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation']);
+    // a run without a benchmark study has no section for it, nor its figures in the list
+    const html = readFileSync(join(run.directory, 'report.html'), 'utf8');
+    expect(html).not.toContain('id="benchmark"');
+    expect(html).not.toContain('benchmark-gaps');
   });
 
   it('leaves header-only tables (studies the run does not have) out of the report, without error', async () => {

@@ -15,9 +15,12 @@ export interface SyntheticRun {
 }
 
 const algorithms = ['random-sampling', 'genetic', 'local-search', 'simulated-annealing'];
-const baseFitness: Record<string, number> = { 'random-sampling': 0.45, genetic: 0.7, 'local-search': 0.62, 'simulated-annealing': 0.6 };
-const baseMs: Record<string, number> = { 'random-sampling': 40, genetic: 400, 'local-search': 900, 'simulated-annealing': 950 };
+const baseFitness: Record<string, number> = { 'random-sampling': 0.45, genetic: 0.7, 'local-search': 0.62, 'simulated-annealing': 0.6, greedy: 0.92, 'genetic+greedy': 0.93 };
+const baseMs: Record<string, number> = { 'random-sampling': 40, genetic: 400, 'local-search': 900, 'simulated-annealing': 950, greedy: 20, 'genetic+greedy': 420 };
 const groups = ['group1', 'group2', 'group3', 'group4', 'group5'];
+const benchmarkSets = ['bench/load/x1', 'bench/load/x8', 'bench/groups/g1'];
+const benchmarkAlgorithms = ['greedy', 'genetic', 'genetic+greedy'];
+const peakLoadOf: Record<string, number> = { 'bench/load/x1': 0.22, 'bench/load/x8': 1.76, 'bench/groups/g1': 1.1 };
 
 export const trialColumns = ['trial_id', 'study', 'algorithm', 'experiments', 'ress', 'repetition', 'seed', 'population', 'generations', 'iterations',
   'fitness', 'duration_score', 'user_group_score', 'start_score', 'valid', 'runtime_ms', 'evaluations', 'crossovers', 'mutations', 'invalid_candidates', 'error'];
@@ -53,6 +56,9 @@ function trialSpecs(sizes: readonly number[], repetitions: number): TrialSpec[] 
     specs.push({ study: 'scaling', algorithm, experiments, ress, repetition: r });
   }
   for (const algorithm of ['genetic', 'local-search', 'simulated-annealing']) for (let r = 0; r < 4; r++) specs.push({ study: 'reevaluation', algorithm, experiments: 30, ress: 'mid', repetition: r });
+  for (const set of benchmarkSets) for (const experiments of [10, 30]) for (const algorithm of benchmarkAlgorithms) for (let r = 1; r <= 2; r++) {
+    specs.push({ study: 'benchmark', algorithm, experiments, ress: set, repetition: r });
+  }
   return specs;
 }
 
@@ -101,7 +107,8 @@ export function writeSyntheticResults(directory: string, options: SyntheticOptio
   mkdirSync(join(directory, 'tables'), { recursive: true });
 
   const trialLines = [trialColumns.join(',')];
-  const traceLines = ['trial_id,study,algorithm,experiments,ress,repetition,step,fitness,duration_score,user_group_score,start_score'];
+  const traceLines = ['trial_id,study,algorithm,experiments,ress,repetition,step,fitness,duration_score,user_group_score,start_score,evaluations,elapsed_ms'];
+  const benchmarkRows = new Map<string, { spec: TrialSpec; fitness: number[] }>();
   const bestTrialIds: string[] = [];
   for (const spec of trialSpecs(sizes, repetitions)) {
     const id = trialId(spec);
@@ -115,13 +122,20 @@ export function writeSyntheticResults(directory: string, options: SyntheticOptio
       spec.population ?? '', spec.generations ?? '', spec.iterations ?? '',
       failed ? '' : fitness.toFixed(6), (fitness + 0.1).toFixed(6), '1.000000', (fitness - 0.2).toFixed(6), failed ? 'false' : 'true',
       runtime, 40 * budget, spec.algorithm === 'genetic' ? 36 * budget : 0, 20 * budget, rng.below(50), failed ? '"sampling did not converge, experiment 3"' : '']));
-    if (spec.study === 'scaling' || spec.study === 'max-fitness') {
-      const steps = spec.algorithm === 'genetic' ? 30 : spec.algorithm === 'random-sampling' ? 1 : options.localSearchSteps ?? 120;
+    if (spec.study === 'scaling' || spec.study === 'max-fitness' || spec.study === 'benchmark') {
+      const steps = spec.algorithm === 'greedy' ? 1 : spec.algorithm.startsWith('genetic') ? 30 : spec.algorithm === 'random-sampling' ? 1 : options.localSearchSteps ?? 120;
+      const perStep = spec.algorithm.startsWith('genetic') ? 36 : 1;
       for (let step = 0; step < steps; step++) {
         const progress = steps === 1 ? 1 : 1 - Math.exp((-4 * step) / steps);
         const value = fitness * (0.45 + 0.55 * progress);
-        traceLines.push(csvLine([id, spec.study, spec.algorithm, spec.experiments, spec.ress, spec.repetition, step, value.toFixed(6), '0.5', '1', '0.2']));
+        traceLines.push(csvLine([id, spec.study, spec.algorithm, spec.experiments, spec.ress, spec.repetition, step, value.toFixed(6), '0.5', '1', '0.2', 40 + perStep * step, step * 3]));
       }
+    }
+    if (spec.study === 'benchmark') {
+      const key = `${spec.ress}/${spec.experiments}/${spec.algorithm}`;
+      const entry = benchmarkRows.get(key) ?? { spec, fitness: [] };
+      entry.fitness.push(fitness);
+      benchmarkRows.set(key, entry);
     }
     const keepsBest = (spec.study === 'scaling' && spec.algorithm === 'genetic') || spec.study === 'reevaluation' || spec.study === 'max-fitness';
     if (keepsBest && !failed) {
@@ -132,10 +146,19 @@ export function writeSyntheticResults(directory: string, options: SyntheticOptio
   writeFileSync(join(directory, 'trials.csv'), `${trialLines.join('\n')}\n`);
   writeFileSync(join(directory, 'traces.csv'), `${traceLines.join('\n')}\n`);
   writeFileSync(join(directory, 'manifest.json'), JSON.stringify({
-    name: 'synthetic', config: { data: 'builtin', studies: ['calibration-ga', 'calibration-ls', 'max-fitness', 'scaling', 'reevaluation'], repetitions },
+    name: 'synthetic', config: { data: 'builtin', studies: ['calibration-ga', 'calibration-ls', 'max-fitness', 'scaling', 'reevaluation', 'benchmark'], repetitions },
     seeds: { base: options.seed ?? 7 }, versions: { schedlab: '0.1.0', node: 'v20' }, timings: { total_ms: 1234 },
   }, null, 2));
   writeFileSync(join(directory, 'tables', 'fitness.csv'), 'study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max\nscaling,genetic,10,low,3,0.7012345,0.01,0.70,0.02,0.69,0.71\n');
+  // tables/benchmark.csv as the harness writes it (the columns the report reads, made-up values; bound 1)
+  const benchmarkLines = ['family,level,set,experiments,algorithm,n,failed,mean_fitness,best_known,mean_gap_to_best,sd_gap_to_best,upper_bound,mean_gap,sd_gap,reached,median_evaluations_to_target,mean_rank,load,peak_load'];
+  for (const { spec, fitness } of benchmarkRows.values()) {
+    const [, family, level] = spec.ress.split('/');
+    const meanFitness = fitness.reduce((sum, value) => sum + value, 0) / fitness.length;
+    benchmarkLines.push(csvLine([family, level, spec.ress, spec.experiments, spec.algorithm, fitness.length, 0, meanFitness.toFixed(6), '0.95',
+      (1 - meanFitness / 0.95).toFixed(6), '0.01', '1', (1 - meanFitness).toFixed(6), '0.01', 1, 200, spec.algorithm === 'genetic' ? 3 : 1.5, '0.3', peakLoadOf[spec.ress]]));
+  }
+  writeFileSync(join(directory, 'tables', 'benchmark.csv'), `${benchmarkLines.join('\n')}\n`);
   writeFileSync(join(directory, 'tables', 'comparisons.csv'), 'study,experiments,ress,algorithm_a,algorithm_b,n_a,n_b,mann_whitney_p,a12,magnitude\nscaling,10,low,genetic,local-search,3,3,0.0495,1,large\n');
   return { directory, profile, bestTrialIds };
 }
