@@ -58,16 +58,15 @@ export const simulatedAnnealing: Algorithm<SimulatedAnnealingParams> = {
 
 /**
  * SA as the replication package ran it (spec §8 quirks 1 and 2): fresh scheduling runs local
- * search (the published entry point did), and re-scheduling (problems with running
- * experiments) runs SA returning its last accepted solution.
+ * search (the published entry point did), and re-scheduling (Problem.rescheduling) runs SA
+ * returning its last accepted solution.
  */
 export const simulatedAnnealingAsPublished: Algorithm<SimulatedAnnealingParams> = {
   name: 'sa-as-published',
   summary: 'SA as published: local search for fresh scheduling; last accepted solution when re-scheduling',
   paramsSchema: simulatedAnnealingParams,
   run(problem, params, options) {
-    const rescheduling = problem.running.some((flag) => flag === 1);
-    if (rescheduling) return anneal(problem, params, options, true);
+    if (problem.rescheduling) return anneal(problem, params, options, true);
     const { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours, initialization } = params;
     return localSearch.run(problem, { iterations, populationSize, mutationProbability, mutationScope, maxMoveHours, initialization }, options);
   },

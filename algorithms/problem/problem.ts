@@ -22,6 +22,12 @@ export interface Problem {
   readonly business: Uint8Array;
   readonly gradual: Uint8Array;
   readonly running: Uint8Array;
+  /**
+   * A re-scheduling problem (spec §10). Usually its running experiments say so too, but the
+   * as-published re-scheduling population (algorithms/rescheduling/asPublishedPopulation.ts)
+   * searches on a copy whose running experiments are no longer pinned.
+   */
+  readonly rescheduling: boolean;
   /** P: sum of all priorities */
   readonly prioritySum: number;
   /** Q: sum of the priorities of experiments with preferred groups */
@@ -34,6 +40,8 @@ export interface ProblemOptions {
   fixedGroups?: ReadonlyMap<number, readonly string[]>;
   /** named in error messages */
   source?: string;
+  /** marks a re-scheduling problem (Problem.rescheduling); default: whether any experiment is running */
+  rescheduling?: boolean;
 }
 
 export function createProblem(
@@ -96,6 +104,7 @@ export function createProblem(
     business,
     gradual,
     running,
+    rescheduling: options.rescheduling ?? running.some((flag) => flag === 1),
     prioritySum,
     preferredPrioritySum,
   };

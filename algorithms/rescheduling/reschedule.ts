@@ -9,6 +9,7 @@ import { explainUnplaceable } from '../operators/explainUnplaceable.js';
 import { placeRobustly, robustScratch } from '../operators/robustPlacement.js';
 import { deriveTraffic } from '../operators/deriveTraffic.js';
 import type { Rng } from '../random/rng.js';
+import { asPublishedPopulation, unpinnedProblem } from './asPublishedPopulation.js';
 
 export interface ReschedulingRequest {
   /** hour t of the old schedule at which the plan is re-made; becomes hour 0 */
@@ -20,6 +21,8 @@ export interface ReschedulingRequest {
 }
 
 export interface Rescheduling {
+  /** hour t of the old schedule at which the plan is re-made (hour 0 of `problem`) */
+  readonly atHour: number;
   /** the reduced problem: remaining experiments with consumed traffic and hours subtracted, profile from t on */
   readonly problem: Problem;
   /** ids dropped because they had finished before t */
@@ -93,6 +96,7 @@ export function prepareRescheduling(old: Individual, request: ReschedulingReques
     weights: problem.weights,
     fixedGroups,
     source: 're-scheduling',
+    rescheduling: true,
   });
 
   const carriedOver = new Individual(reducedProblem);
@@ -106,7 +110,7 @@ export function prepareRescheduling(old: Individual, request: ReschedulingReques
     carriedOver.placed[target] = 1;
   }
   carriedOver.evaluateFromScratch();
-  return { problem: reducedProblem, finishedIds, carriedOver };
+  return { atHour: t, problem: reducedProblem, finishedIds, carriedOver };
 }
 
 /**
@@ -155,5 +159,50 @@ function robustPlacementOf(problem: Problem, rng: Rng): (individual: Individual,
     if (!placeRobustly(individual, e, rng, placer, robustScratch(individual))) {
       throw new InfeasibleExperimentError(problem.experiments[e].id, explainUnplaceable(individual, e));
     }
+  };
+}
+
+/**
+ * How a re-scheduling run starts (spec §10):
+ * - `sound` (default): running experiments pinned at hour 0 for the whole search, running business
+ *   experiments keep their groups; the population is the completed old plan plus sampled
+ *   individuals (`reschedulingPopulation`).
+ * - `as-published`: the replication package's restart path (asPublishedPopulation.ts) — only the
+ *   first individual carries the old plan, the others re-sample new, not-yet-started and running
+ *   regression experiments at t + U[0, 48·n); the search runs with the transient `restarted` flag
+ *   lost (unpinnedProblem).
+ * - `paper-means-hypothesis`: a hypothesis, not the published code — `as-published` without the
+ *   old plan in the population. It is what reproduces the paper's LS/SA means (0.50 / 0.51).
+ */
+export const RESCHEDULING_POPULATIONS = ['sound', 'as-published', 'paper-means-hypothesis'] as const;
+export type ReschedulingPopulationName = (typeof RESCHEDULING_POPULATIONS)[number];
+
+/** One line per variant, for configs, tables and the report. */
+export const RESCHEDULING_POPULATION_SUMMARIES: Readonly<Record<ReschedulingPopulationName, string>> = {
+  sound: 'sound: old plan completed + sampled individuals, running experiments pinned',
+  'as-published': 'as published: first individual = old plan, others re-sampled at t + U[0, 48·n), running experiments unpinned in the search',
+  'paper-means-hypothesis': 'paper-means hypothesis: as published but no carried-over plan (not the public code)',
+};
+
+export interface ReschedulingStart {
+  /** the problem the search runs on */
+  readonly problem: Problem;
+  /** the initial population: `size` individuals of `problem` */
+  population(size: number, rng: Rng, sampler?: SamplerName): Individual[];
+}
+
+/** The search problem and initial population of a re-scheduling run in the named variant. */
+export function reschedulingStart(rescheduling: Rescheduling, variant: ReschedulingPopulationName = 'sound'): ReschedulingStart {
+  if (variant === 'sound') {
+    return { problem: rescheduling.problem, population: (size, rng, sampler) => reschedulingPopulation(rescheduling, size, rng, sampler) };
+  }
+  const problem = unpinnedProblem(rescheduling);
+  const carryOldPlan = variant === 'as-published';
+  return {
+    problem,
+    population(size, rng, sampler = 'as-published') {
+      if (sampler !== 'as-published') throw new Error(`the ${variant} re-scheduling population samples as published; sampler "${sampler}" does not apply`);
+      return asPublishedPopulation(rescheduling, problem, size, rng, { carryOldPlan });
+    },
   };
 }

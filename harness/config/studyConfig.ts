@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isSetName, SET_NAME_HELP, type SetName } from '../../datasets/experimentSets.js';
 import { SAMPLERS } from '../../algorithms/operators/buildIndividual.js';
+import { RESCHEDULING_POPULATIONS } from '../../algorithms/rescheduling/reschedule.js';
 
 /** Required experiment sample size variants of the paper's experiment sets (spec §11). */
 export const RESS_VARIANTS = ['low', 'mid', 'high'] as const;
@@ -64,6 +65,13 @@ export const algorithmEntrySchema = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
   /** parameter sweeps: one trial per combination (calibration); each value overrides `params` */
   grid: z.record(z.string(), numberList).optional(),
+  /**
+   * re-evaluation only: how the re-scheduling run starts (algorithms/rescheduling/reschedule.ts):
+   * `sound` (default), `as-published` (the replication package's restart path) or
+   * `paper-means-hypothesis` (as published without the carried-over plan — a hypothesis, not the
+   * public code). Give such entries a `label`.
+   */
+  reschedulingPopulation: z.enum(RESCHEDULING_POPULATIONS, { error: `must be one of ${RESCHEDULING_POPULATIONS.join(', ')}` }).optional(),
 }).strict();
 export type AlgorithmEntry = z.infer<typeof algorithmEntrySchema>;
 
@@ -135,6 +143,14 @@ export const studySchema = z.object({
   if (study.name !== 'reevaluation' && study.restart) {
     context.addIssue({ code: 'custom', path: ['restart'], message: 'only the reevaluation study takes "restart"' });
   }
+  study.algorithms.forEach((entry, i) => {
+    if (entry.reschedulingPopulation === undefined) return;
+    if (study.name !== 'reevaluation') {
+      context.addIssue({ code: 'custom', path: ['algorithms', i, 'reschedulingPopulation'], message: 'only entries of the reevaluation study take "reschedulingPopulation"' });
+    } else if (entry.reschedulingPopulation !== 'sound' && study.sampler === 'robust') {
+      context.addIssue({ code: 'custom', path: ['algorithms', i, 'reschedulingPopulation'], message: `"${entry.reschedulingPopulation}" samples as published; it does not combine with "sampler": "robust"` });
+    }
+  });
 });
 export type Study = z.infer<typeof studySchema>;
 
@@ -143,8 +159,11 @@ export const studyConfigSchema = z.object({
   description: z.string().default(''),
   /** deviations from the paper's protocol and why (e.g. a reduced grid to fit a time budget) */
   note: z.string().optional(),
-  /** data source: "builtin" or "fenrir:<folder>" (overridable with --data) */
-  data: z.string().regex(/^(builtin|fenrir(:.+)?)$/, { error: 'must be "builtin", "fenrir" or "fenrir:<folder>"' }).default('builtin'),
+  /**
+   * data source: "builtin", "fenrir:<folder>", or "fenrir-if-present" (../shared/data/fenrir when
+   * it exists, else builtin); overridable with --data
+   */
+  data: z.string().regex(/^(builtin|fenrir(:.+)?|fenrir-if-present)$/, { error: 'must be "builtin", "fenrir", "fenrir:<folder>" or "fenrir-if-present"' }).default('builtin'),
   /** every trial seed derives from it (deriveSeed(baseSeed, trialId)) */
   baseSeed: z.number({ error: 'must be an integer' }).int({ error: 'must be an integer' }),
   studies: z.array(studySchema).min(1, { error: 'must list at least one study' }),

@@ -8,7 +8,9 @@ import { toCsv, type CsvValue } from './csv.js';
  * trials.csv, one tidy row per trial — a contract with the figures step: keep names and order
  * (new columns go at the end). `algorithm` is the config entry's label (default: the registered
  * name). `stopped_by` says which limit ended the run; `load`, `peak_load`, `greedy_all_at_zero`,
- * `greedy_fitness` are the instance's hardness figures (datasets/benchmark/instanceHardness.ts).
+ * `greedy_fitness` are the instance's hardness figures (datasets/benchmark/instanceHardness.ts);
+ * `rescheduling_population` says how a re-evaluation trial started (sound, as-published,
+ * paper-means-hypothesis: algorithms/rescheduling/reschedule.ts), empty for the other studies.
  */
 export const TRIALS_COLUMNS = [
   'trial_id', 'study', 'algorithm', 'experiments', 'ress', 'repetition', 'seed',
@@ -17,6 +19,7 @@ export const TRIALS_COLUMNS = [
   'runtime_ms', 'evaluations', 'crossovers', 'mutations', 'invalid_candidates', 'error',
   'upper_bound', 'gap',
   'stopped_by', 'load', 'peak_load', 'greedy_all_at_zero', 'greedy_fitness',
+  'rescheduling_population',
 ] as const;
 
 /** Columns that measure time: they differ between runs of the same seed, nothing else may. */
@@ -55,6 +58,7 @@ export function trialRow(record: TrialRecord): Record<string, CsvValue> {
     peak_load: m?.hardness?.peakLoad,
     greedy_all_at_zero: m?.hardness?.greedyAllAtZero,
     greedy_fitness: m?.hardness?.greedyFitness,
+    rescheduling_population: trial.restart ? trial.restart.population ?? 'sound' : undefined,
   };
 }
 

@@ -38,7 +38,7 @@ export function planTrials(config: StudyConfig): Trial[] {
                 initialPopulationSize: study.name === 'benchmark' ? 0 : typeof params.populationSize === 'number' ? params.populationSize : study.initialPopulationSize,
                 ...(study.sampler === 'robust' ? { sampler: 'robust' as const } : {}),
                 experimentSetSeed: experimentSetSeed(config.baseSeed, ress),
-                restart: restartOf(config, study, ress, size),
+                restart: restartOf(config, study, ress, size, entry),
                 ...(study.budget ? { budget: budgetOf(study.budget) } : {}),
               });
             }
@@ -68,9 +68,10 @@ function resolveParams(entry: AlgorithmEntry, combination: Record<string, number
   return getAlgorithm(entry.name).paramsSchema.parse({ ...entry.params, ...combination }) as Record<string, unknown>;
 }
 
-function restartOf(config: StudyConfig, study: Study, ress: string, size: number): TrialRestart | undefined {
+function restartOf(config: StudyConfig, study: Study, ress: string, size: number, entry: AlgorithmEntry): TrialRestart | undefined {
   if (!study.restart) return undefined;
   const { hour, discardIds, baseSchedule } = study.restart;
+  const population = entry.reschedulingPopulation;
   return {
     hour,
     discardIds,
@@ -79,6 +80,7 @@ function restartOf(config: StudyConfig, study: Study, ress: string, size: number
       params: getAlgorithm(baseSchedule.algorithm).paramsSchema.parse(baseSchedule.params) as Record<string, unknown>,
       seed: deriveSeed(config.baseSeed, `${study.name}/base-schedule/${ress}/n${size}`),
     },
+    ...(population !== undefined && population !== 'sound' ? { population } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ReschedulingPopulationName } from '../../algorithms/rescheduling/reschedule.js';
 import type { RunBudget } from '../../algorithms/termination.js';
 import type { SetName, StudyName } from '../config/studyConfig.js';
 
@@ -11,6 +12,8 @@ export interface TrialRestart {
     readonly params: Readonly<Record<string, unknown>>;
     readonly seed: number;
   };
+  /** how the run starts (reschedule.ts); absent = `sound`, so the trials of earlier plans keep their fingerprints */
+  readonly population?: Exclude<ReschedulingPopulationName, 'sound'>;
 }
 
 /**

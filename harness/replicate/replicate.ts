@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
-import { openDataSource } from '../../datasets/dataSource.js';
+import { openDataSource, resolveDataSpec } from '../../datasets/dataSource.js';
 import { loadStudyConfig, type LoadedConfig } from '../config/loadStudyConfig.js';
 import { MAX_TRIALS } from '../config/planSize.js';
 import { lockFolder } from '../io/folderLock.js';
@@ -78,7 +78,9 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   const startedAt = new Date().toISOString();
   const loaded = loadStudyConfig(options.configPath, { maxTrials: options.yes ? MAX_TRIALS : undefined });
   const { config } = loaded;
-  const data = options.data ?? config.data;
+  // a config's "fenrir-if-present" becomes what it resolves to, so the journal records the real source
+  const data = resolveDataSpec(options.data ?? config.data);
+  if (data !== (options.data ?? config.data)) log(`data: ${config.data} → ${data}`);
   const folder = resolve(options.out ?? (options.shard ? join(RESULTS_FOLDER, config.name, shardLabel(options.shard)) : join(RESULTS_FOLDER, config.name)));
   if (options.dryRun) return replicateLocked(options, { loaded, data, folder, startedAt });
   checkFolderWritable(folder);

@@ -2,18 +2,19 @@ import { ReportInputError } from './reportInputError.js';
 
 /**
  * Column types of the tidy CSVs. Extra columns in a file are ignored (newer harness
- * versions may add some); missing ones are an error naming the file.
+ * versions may add some); missing ones are an error naming the file, except `optionalText`
+ * columns, which files of older versions may lack (read as '').
  */
-export type ColumnKind = 'text' | 'number' | 'optionalNumber' | 'boolean';
+export type ColumnKind = 'text' | 'optionalText' | 'number' | 'optionalNumber' | 'boolean';
 export type CsvSchema = Readonly<Record<string, ColumnKind>>;
 
-type ValueOf<K extends ColumnKind> = K extends 'text' ? string : K extends 'number' ? number : K extends 'optionalNumber' ? number | null : boolean;
+type ValueOf<K extends ColumnKind> = K extends 'text' | 'optionalText' ? string : K extends 'number' ? number : K extends 'optionalNumber' ? number | null : boolean;
 export type RowOf<S extends CsvSchema> = { -readonly [C in keyof S]: ValueOf<S[C]> };
 
 /** Builds a decoder for records of a file whose header is `header`; throws if a schema column is missing. */
 export function rowDecoder<S extends CsvSchema>(header: readonly string[], schema: S, source: string): (record: readonly string[], line: number) => RowOf<S> {
   const columns = Object.entries(schema).map(([name, kind]) => ({ name, kind, index: header.indexOf(name) }));
-  const missing = columns.filter((column) => column.index < 0).map((column) => column.name);
+  const missing = columns.filter((column) => column.index < 0 && column.kind !== 'optionalText').map((column) => column.name);
   if (missing.length > 0) {
     throw new ReportInputError(source, 'header', `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${header.join(', ') || 'nothing'})`);
   }
@@ -29,6 +30,7 @@ function decodeCell(cell: string, kind: ColumnKind, source: string, line: number
   const fail = (expected: string) => new ReportInputError(source, `line ${line}, column ${column}`, `"${cell}" is not ${expected}`);
   switch (kind) {
     case 'text':
+    case 'optionalText':
       return text;
     case 'boolean':
       if (/^(true|1|yes)$/i.test(text)) return true;

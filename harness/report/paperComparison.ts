@@ -35,7 +35,8 @@ const numericRow = (row: Omit<ComparisonRow, 'difference' | 'ratio'>, withRatio 
 };
 
 function reevaluationRows(trials: readonly Trial[]): ComparisonRow[] {
-  const runs = trialsOf(trials, 'reevaluation');
+  // the sound start only: the as-published and hypothesis variants are the claims table's business
+  const runs = trialsOf(trials, 'reevaluation').filter((trial) => trial.rescheduling_population === '' || trial.rescheduling_population === 'sound');
   return Object.entries(publishedReevaluation.fitness).flatMap(([algorithm, published]) => {
     const fitness = runs.filter((trial) => trial.algorithm === algorithm && succeeded(trial)).map((trial) => trial.fitness!);
     const s = fitness.length > 0 ? summarise(fitness) : undefined;

@@ -24,6 +24,8 @@ export const trialsSchema = {
   mutations: 'optionalNumber',
   invalid_candidates: 'optionalNumber',
   error: 'text',
+  /** re-evaluation trials: sound, as-published or paper-means-hypothesis (older trials.csv: absent, i.e. sound) */
+  rescheduling_population: 'optionalText',
 } as const;
 
 export type Trial = RowOf<typeof trialsSchema>;

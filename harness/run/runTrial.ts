@@ -6,7 +6,7 @@ import { formatScheduleFile, individualOfScheduleFile } from '../../algorithms/p
 import type { SamplerName } from '../../algorithms/operators/buildIndividual.js';
 import { samplePopulation } from '../../algorithms/operators/samplePopulation.js';
 import { Rng } from '../../algorithms/random/rng.js';
-import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
+import { prepareRescheduling, reschedulingStart } from '../../algorithms/rescheduling/reschedule.js';
 import { algorithmNames, getAlgorithm } from '../../algorithms/registry.js';
 import { measureHardness, type InstanceHardness } from '../../datasets/benchmark/instanceHardness.js';
 import type { DataSource } from '../../datasets/dataSource.js';
@@ -99,13 +99,15 @@ function instanceHardness(trial: Trial, data: DataSource, problem: Problem): Ins
 const GREEDY = 'greedy';
 
 /**
- * Re-evaluation (spec §10): the reduced problem at the restart hour; its initial population is
- * the old plan carried over (completed with the new experiments) plus sampled individuals.
+ * Re-evaluation (spec §10): the reduced problem at the restart hour; its initial population is,
+ * by default, the old plan carried over (completed with the new experiments) plus sampled
+ * individuals — or the trial's as-published or hypothesis variant (reschedule.ts).
  */
 function reevaluationSetup(trial: Trial, data: DataSource): TrialSetup {
   const restart = trial.restart!;
   const rescheduling = prepareRescheduling(baseSchedule(trial, data), { atHour: restart.hour, discardIds: restart.discardIds, newExperiments: data.newExperiments() });
-  return { problem: rescheduling.problem, samplePopulation: (size, rng, sampler) => reschedulingPopulation(rescheduling, size, rng, sampler) };
+  const start = reschedulingStart(rescheduling, restart.population ?? 'sound');
+  return { problem: start.problem, samplePopulation: (size, rng, sampler) => start.population(size, rng, sampler) };
 }
 
 /** Old schedules by data source and definition: computing one is deterministic, so a worker reuses it. */

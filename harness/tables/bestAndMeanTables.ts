@@ -5,6 +5,8 @@ import { groupBy } from './groupBy.js';
 import type { TrialRow } from './trialRows.js';
 
 const COLUMNS = ['algorithm', 'experiments', 'ress', 'n', 'best', 'mean', 'sd', 'median', 'worst', 'mean_runtime_s'] as const;
+/** reevaluation.csv also says how each entry's runs started (reschedule.ts) */
+const REEVALUATION_COLUMNS = [...COLUMNS, 'rescheduling_population'] as const;
 
 /** max-fitness.csv: the best fitness each algorithm reaches with a large budget (spec §11), best and mean over runs. */
 export function maxFitnessTable(rows: readonly TrialRow[]): string {
@@ -13,12 +15,12 @@ export function maxFitnessTable(rows: readonly TrialRow[]): string {
 
 /** reevaluation.csv: best and mean fitness of re-scheduling per algorithm (spec §10: GA 0.73 / 0.68, LS 0.69 / 0.50, SA 0.67 / 0.51). */
 export function reevaluationTable(rows: readonly TrialRow[]): string {
-  return bestAndMean(rows.filter((row) => row.study === 'reevaluation'));
+  return bestAndMean(rows.filter((row) => row.study === 'reevaluation'), true);
 }
 
-function bestAndMean(rows: readonly TrialRow[]): string {
+function bestAndMean(rows: readonly TrialRow[], withPopulation = false): string {
   const groups = groupBy(rows, (row) => [row.algorithm, row.experiments, row.ress]);
-  return toCsv(COLUMNS, groups.map(({ key: [algorithm, experiments, ress], items }) => {
+  return toCsv(withPopulation ? REEVALUATION_COLUMNS : COLUMNS, groups.map(({ key: [algorithm, experiments, ress], items }) => {
     const successful = items.filter((row) => row.fitness !== undefined);
     const fitness = describe(successful.map((row) => row.fitness!));
     return {
@@ -30,6 +32,7 @@ function bestAndMean(rows: readonly TrialRow[]): string {
       median: fitness.median,
       worst: fitness.min,
       mean_runtime_s: successful.length > 0 ? mean(successful.map((row) => row.runtimeSeconds)) : undefined,
+      ...(withPopulation ? { rescheduling_population: [...new Set(items.map((row) => row.reschedulingPopulation ?? 'sound'))].join(' ') } : {}),
     };
   }));
 }

@@ -33,6 +33,8 @@ export interface TrialRow {
   readonly peakLoad?: number;
   readonly greedyAllAtZero?: boolean;
   readonly greedyFitness?: number;
+  /** how a re-evaluation trial started: sound, as-published, paper-means-hypothesis (older trials.csv lack the column: sound) */
+  readonly reschedulingPopulation?: string;
 }
 
 /** Parses trials.csv: the only input of every table (jMetalPy lab style). */
@@ -64,6 +66,7 @@ export function parseTrialRows(text: string): TrialRow[] {
     peakLoad: optionalNumber(record.peak_load),
     greedyAllAtZero: record.greedy_all_at_zero === undefined || record.greedy_all_at_zero === '' ? undefined : record.greedy_all_at_zero === 'true',
     greedyFitness: optionalNumber(record.greedy_fitness),
+    reschedulingPopulation: record.rescheduling_population || (record.study === 'reevaluation' ? 'sound' : undefined),
   }));
 }
 

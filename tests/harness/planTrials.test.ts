@@ -137,4 +137,20 @@ describe('benchmark study planning', () => {
     expect(errorOf({ algorithms: [{ name: 'genetic', label: 'GA seeded' }] })).toMatch(/^configs\/bench\.json: studies\[0\]\.algorithms\[0\]\.label: must be lower-case/);
     expect(errorOf({ algorithms: [{ name: 'genetic' }, { name: 'genetic' }] })).toMatch(/two trials share the id benchmark\/genetic\/bench\/load\/x4\/n10\/r1/);
   });
+
+  it('carries a re-scheduling population variant in the trial, and nothing for the sound default (fingerprints unchanged)', () => {
+    const { config } = parseStudyConfig(JSON.stringify({
+      baseSeed: 3,
+      studies: [{
+        name: 'reevaluation', sizes: [30], ress: ['mid'], repetitions: 1, restart: { hour: 72, discardIds: [4, 21, 28] },
+        algorithms: [{ name: 'local-search' }, { name: 'local-search', label: 'local-search.sound', reschedulingPopulation: 'sound' },
+          { name: 'local-search', label: 'local-search.as-published', reschedulingPopulation: 'as-published' }],
+      }],
+    }), 'configs/variants.json');
+    const [plain, sound, published] = planTrials(config);
+    expect(plain.restart).not.toHaveProperty('population');
+    expect(sound.restart).toEqual(plain.restart);
+    expect(published.restart).toMatchObject({ hour: 72, population: 'as-published' });
+    expect(published.populationSeed).toBe(plain.populationSeed);
+  });
 });

@@ -21,7 +21,7 @@ const errorOf = (config: unknown, source = 'configs/x.json'): string => {
 
 describe('study config validation', () => {
   it('accepts the shipped configs', () => {
-    for (const name of ['paper', 'quick', 'calibration', 'max-fitness', 'scaling', 'reevaluation', 'sensitivity', 'benchmark', 'benchmark-quick']) {
+    for (const name of ['paper', 'quick', 'calibration', 'max-fitness', 'scaling', 'reevaluation', 'reevaluation-variants', 'sensitivity', 'benchmark', 'benchmark-quick']) {
       const { config } = loadStudyConfig(join(PROJECT_ROOT, 'configs', `${name}.json`));
       expect(config.name).toBe(name);
     }
@@ -52,6 +52,17 @@ describe('study config validation', () => {
   it('requires restart settings exactly for the re-evaluation study', () => {
     expect(errorOf(minimal({ name: 'reevaluation' }))).toMatch(/studies\[0\]\.restart: the reevaluation study needs/);
     expect(errorOf(minimal({ restart: { hour: 72 } }))).toMatch(/studies\[0\]\.restart: only the reevaluation study/);
+  });
+
+  it('takes a re-scheduling population variant only in the re-evaluation study, and not with the robust sampler', () => {
+    const reevaluation = (entry: Record<string, unknown>, study: Record<string, unknown> = {}) =>
+      minimal({ name: 'reevaluation', restart: { hour: 72, discardIds: [4] }, algorithms: [{ name: 'genetic', label: 'genetic.x', ...entry }], ...study });
+    expect(() => parseStudyConfig(JSON.stringify(reevaluation({ reschedulingPopulation: 'as-published' })), 'x.json')).not.toThrow();
+    expect(errorOf(minimal({ algorithms: [{ name: 'genetic', reschedulingPopulation: 'as-published' }] })))
+      .toBe('configs/x.json: studies[0].algorithms[0].reschedulingPopulation: only entries of the reevaluation study take "reschedulingPopulation"');
+    expect(errorOf(reevaluation({ reschedulingPopulation: 'published' }))).toMatch(/^configs\/x\.json: studies\[0\]\.algorithms\[0\]\.reschedulingPopulation: must be one of sound, as-published, paper-means-hypothesis/);
+    expect(errorOf(reevaluation({ reschedulingPopulation: 'paper-means-hypothesis' }, { sampler: 'robust' })))
+      .toMatch(/reschedulingPopulation: "paper-means-hypothesis" samples as published; it does not combine with "sampler": "robust"/);
   });
 
   it('reports malformed JSON in one line', () => {

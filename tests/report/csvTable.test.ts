@@ -32,9 +32,15 @@ describe('reading the tidy CSVs', () => {
 
   it('accepts the harness\'s trials.csv header', () => {
     const header = Object.keys(trialsSchema).join(',');
-    const row = 'scaling/genetic/mid/n10/r1,scaling,genetic,10,mid,1,-5,40,90,,0.7,0.8,1,0.4,true,12.5,100,90,80,3,';
+    const row = 'scaling/genetic/mid/n10/r1,scaling,genetic,10,mid,1,-5,40,90,,0.7,0.8,1,0.4,true,12.5,100,90,80,3,,';
     const [trial] = parseTypedCsv(`${header}\n${row}\n`, 'trials.csv', trialsSchema);
-    expect(trial).toMatchObject({ trial_id: 'scaling/genetic/mid/n10/r1', experiments: 10, iterations: null, fitness: 0.7, valid: true, error: '', seed: '-5' });
+    expect(trial).toMatchObject({ trial_id: 'scaling/genetic/mid/n10/r1', experiments: 10, iterations: null, fitness: 0.7, valid: true, error: '', seed: '-5', rescheduling_population: '' });
+    // trials.csv of versions before the rescheduling_population column still reads (as '')
+    const older = header.replace(/,rescheduling_population$/, '');
+    const [old] = parseTypedCsv(`${older}\n${row.slice(0, -1)}\n`, 'trials.csv', trialsSchema);
+    expect(old.rescheduling_population).toBe('');
+    // a required column is still required
+    expect(() => parseTypedCsv(`${older.replace('fitness,', '')}\n${row.slice(0, -2)}\n`, 'trials.csv', trialsSchema)).toThrow(/missing column fitness/);
   });
 
   it('keeps the file\'s text as written for tables', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { individualOfScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import { Rng } from '../../algorithms/random/rng.js';
 import { getAlgorithm } from '../../algorithms/registry.js';
-import { prepareRescheduling, reschedulingPopulation } from '../../algorithms/rescheduling/reschedule.js';
+import { prepareRescheduling, reschedulingPopulation, reschedulingStart } from '../../algorithms/rescheduling/reschedule.js';
 import { readExperimentsFile, readProfileFile, readScheduleFile } from '../../harness/io/readInputs.js';
 import { fenrirPath, hasFenrirData, warnIfFenrirMissing } from '../support/referenceData.js';
 
@@ -60,5 +60,62 @@ describe.skipIf(!hasFenrirData)('re-scheduling the paper scenario: t = 72, disca
       }
     });
     expect(problem.fixedGroupMask.some((mask) => mask !== 0)).toBe(true);
+  });
+
+  describe('as published (SampleGenerator.createPopulationForRestart)', () => {
+    const start = reschedulingStart(rescheduling, 'as-published');
+    const population = start.population(6, Rng.fromSeed(5));
+    const carried = rescheduling.carriedOver;
+    const n = problem.experiments.length;
+    const idsWhere = (test: (e: number) => boolean) => problem.experiments.filter((_, e) => test(e)).map((experiment) => experiment.id);
+
+    it('has the scenario\'s running experiments: business 17, 15, 5 and regression 22, 29, 11, 2, 19, 9', () => {
+      expect(idsWhere((e) => problem.running[e] === 1 && problem.business[e] === 1).sort((a, b) => a - b)).toEqual([5, 15, 17]);
+      expect(idsWhere((e) => problem.running[e] === 1 && problem.business[e] === 0).sort((a, b) => a - b)).toEqual([2, 9, 11, 19, 22, 29]);
+    });
+
+    it('first individual = the old plan (fractions +1‰ only in the 8 hours where experiment 11 falls short on the per-mille grid)', () => {
+      const first = population[0];
+      expect(first.valid).toBe(true);
+      const raisedHours = new Set<number>();
+      problem.experiments.forEach((experiment, e) => {
+        if (!carried.placed[e]) return;
+        const [mine, old] = [first.schedules[e], carried.schedules[e]];
+        expect([mine.start, mine.duration]).toEqual([old.start, old.duration]);
+        expect(Array.from(mine.groupMask.subarray(0, mine.duration))).toEqual(Array.from(old.groupMask.subarray(0, old.duration)));
+        for (let i = 0; i < mine.duration * mine.groupCount; i++) {
+          const step = mine.permille[i] - old.permille[i];
+          expect(step === 0 || (step === 1 && experiment.id === 11)).toBe(true);
+          if (step === 1) raisedHours.add(Math.floor(i / mine.groupCount));
+        }
+      });
+      expect(raisedHours.size).toBe(8);
+    });
+
+    it('later individuals: running business experiments carried; running regression, not-started and new ones re-sampled at t + U[0, 48·n)', () => {
+      for (const individual of population.slice(1)) {
+        expect(individual.valid).toBe(true);
+        problem.experiments.forEach((experiment, e) => {
+          const schedule = individual.schedules[e];
+          if (problem.running[e] === 1 && problem.business[e] === 1) {
+            expect([schedule.start, schedule.duration]).toEqual([0, carried.schedules[e].duration]);
+            expect(Array.from(schedule.permille.subarray(0, schedule.duration * 5))).toEqual(Array.from(carried.schedules[e].permille.subarray(0, schedule.duration * 5)));
+          } else {
+            expect(schedule.start).toBeGreaterThanOrEqual(72);
+            expect(schedule.start).toBeLessThan(72 + 48 * n);
+          }
+        });
+      }
+    });
+
+    it('searches without pinned experiments and stays valid (GA, LS, SA as published)', () => {
+      expect(start.problem.running.every((flag) => flag === 0)).toBe(true);
+      for (const name of ['genetic', 'local-search', 'sa-as-published']) {
+        const algorithm = getAlgorithm(name);
+        const params = algorithm.paramsSchema.parse(name === 'genetic' ? { populationSize: 6, generations: 3, elitism: 2 } : { iterations: 50 });
+        const { best } = algorithm.run(start.problem, params, { rng: Rng.fromSeed(7), initialPopulation: population });
+        expect(best.valid).toBe(true);
+      }
+    });
   });
 });
