@@ -1,0 +1,69 @@
+import { basename, join, resolve } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { InputError } from '../../algorithms/problem/inputError.js';
+import { dataOption } from '../../datasets/dataSource.js';
+import { RESULTS_FOLDER } from '../replicate/projectPaths.js';
+import { formatDuration } from '../run/progressReporter.js';
+import { runSimulationStudy } from '../simulation/runSimulationStudy.js';
+import { loadSimulationConfig } from '../simulation/simulationConfig.js';
+import { planSimulationRuns } from '../simulation/simulationPlan.js';
+import { loadSimulationInputs } from '../simulation/simulationInputs.js';
+import { runCli } from './runCli.js';
+
+/** `npm run simulate`: a simulation study — rolling re-planning under uncertainty (harness/simulation/). */
+async function main(): Promise<void> {
+  const args = await yargs(hideBin(process.argv))
+    .scriptName('npm run simulate --')
+    .usage('$0 --config FILE [--out DIR] [options]\n\n' +
+      'Simulates scheduling under uncertainty hour by hour: the world sends its true traffic while the planner sees a forecast, ' +
+      'experiments keep arriving, canaries fail and are rolled back once a Mann–Whitney canary analysis of their latency notices, ' +
+      'and the plan is re-made every k hours with a registered algorithm (spec §10 re-scheduling). Runs every scenario of the ' +
+      'config\'s sweep and repetitions, and writes simulations.csv (one row per run), experiments.csv, events.csv, summary.csv, ' +
+      'replanning-gain.csv, best-algorithm.csv, report.md, timings.csv and simulation.json into DIR.')
+    .option('config', { type: 'string', demandOption: true, describe: 'simulation config (configs/simulation*.json)' })
+    .option('out', { type: 'string', describe: 'output folder (default results/<config name>); files in it are replaced' })
+    .options(dataOption)
+    .option('dry-run', { type: 'boolean', default: false, describe: 'list the runs and stop' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines on stderr' })
+    .example('$0 --config configs/simulation-quick.json', 'the smoke study (seconds)')
+    .example('$0 --config configs/simulation.json', 'the full study: algorithm × re-planning interval × forecast error')
+    .wrap(Math.min(120, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      throw error ?? new InputError('arguments', undefined, message.replace(/\s*\n\s*/g, ' '));
+    })
+    .strict()
+    .help()
+    .parseAsync();
+  const loaded = loadSimulationConfig(args.config);
+  const out = resolve(args.out ?? join(RESULTS_FOLDER, basename(args.config).replace(/\.json$/i, '')));
+  const data = process.argv.some((arg) => arg === '--data' || arg.startsWith('--data=')) ? args.data : undefined;
+  if (args['dry-run']) {
+    loadSimulationInputs(loaded.config, loaded.path, data);
+    const runs = planSimulationRuns(loaded.config, loaded.path);
+    process.stdout.write(`${runs.length} runs of ${loaded.path}:\n${runs.map((run) => `  ${run.id}`).join('\n')}\n`);
+    return;
+  }
+  const tty = process.stderr.isTTY === true;
+  let lastLine = 0;
+  const result = runSimulationStudy(loaded, {
+    out,
+    ...(data !== undefined ? { data } : {}),
+    onPlan: (runs) => {
+      if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path} → ${out}\n`);
+    },
+    onRun: (done, total, run, seconds) => {
+      if (args.quiet) return;
+      const now = Date.now();
+      // a terminal shows every run in place; a log gets a line every 5 s and the last one
+      if (!tty && done < total && now - lastLine < 5000) return;
+      lastLine = now;
+      process.stderr.write(`${tty ? '\r\x1b[2K' : ''}[${done}/${total}] ${run.id} (${seconds.toFixed(1)} s)${tty && done < total ? '' : '\n'}`);
+    },
+  });
+  const overruns = result.runs.reduce((sum, finished) => sum + finished.outcome.capacityOverruns, 0);
+  process.stdout.write(`${result.runs.length} runs in ${formatDuration(result.seconds)}, ${overruns} capacity overruns → ${out}\n` +
+    `  ${result.files.join(', ')}\n`);
+}
+
+await runCli(main);
