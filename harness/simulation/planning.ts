@@ -74,8 +74,9 @@ export function reschedulingAt(request: PlanningRequest): Rescheduling {
   const planned = request.items.filter((item) => item.schedule);
   const queued = request.items.filter((item) => !item.schedule).map((item) => fallback(item.experiment));
   if (planned.length === 0) {
-    const problem = createProblem(createProfile(groups, forecast.slice()), queued, { source: `plan at hour ${at}` });
-    return { problem, finishedIds: [], carriedOver: new Individual(problem) };
+    // nothing runs and nothing was planned: a fresh problem on the forecast (at hour 0 of the run, or after everything ended)
+    const problem = createProblem(createProfile(groups, forecast.slice()), queued, { source: `plan at hour ${at}`, rescheduling: at > 0 });
+    return { atHour: at, problem, finishedIds: [], carriedOver: new Individual(problem) };
   }
   // truth before `at`, forecast from `at` on
   const requests = new Int32Array((at + horizon) * width);
