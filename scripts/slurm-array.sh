@@ -66,17 +66,8 @@ case "${1:-}" in
     # the merge job: every shard folder of the array job into its results folder, then the figures
     [[ $# -eq 2 ]] || fail "usage: sbatch $0 merge ARRAY_JOB_ID"
     cd "${SLURM_SUBMIT_DIR:-.}"
-    OUT="$(results_of "$2")"
-    shopt -s nullglob
-    shards=("$OUT"/shard-*-of-*)
-    [[ ${#shards[@]} -gt 0 ]] || fail "no shard folders in $OUT/ (did array job $2 run with the same CONFIG and RESULTS?)"
-    counts="$(printf '%s\n' "${shards[@]}" | sed 's/.*-of-//' | sort -u)"
-    [[ "$(wc -l <<<"$counts")" -eq 1 ]] || fail "$OUT/ holds shards of different arrays (of $(paste -sd' ' <<<"$counts") shards): merge them by hand"
-    echo "schedlab: merging ${#shards[@]} of ${counts} shards of array job $2 on $(hostname) -> ${OUT}"
-    node --import tsx harness/cli/merge.ts "${shards[@]}" --out "$OUT"
-    status="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).status)' "$OUT/manifest.json")"
-    [[ "$status" == complete ]] || fail "merged results are $status (shards missing): run them (RESULTS=$OUT) and merge again"
-    exec node --import tsx notebooks/figures.ts "$OUT"
+    [[ -f scripts/merge-shards.sh ]] || fail "$(pwd) is not the schedlab checkout: submit from it"
+    exec scripts/merge-shards.sh "$(results_of "$2")"
     ;;
   "") ;;
   *) fail "unknown command '$1' (submit N, merge ARRAY_JOB_ID, or none in an array task)" ;;

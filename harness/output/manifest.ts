@@ -46,7 +46,10 @@ export function schedlabVersion(): string {
   return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
 
-/** The checkout's commit and whether it has uncommitted changes; empty outside git. */
+/**
+ * The checkout's commit and whether it has uncommitted changes. Outside git (a container image
+ * has no .git) the commit the image was built from, SCHEDLAB_GIT_COMMIT (see Dockerfile), if set.
+ */
 export function gitState(): { commit?: string; dirty?: boolean } {
   const cwd = fileURLToPath(new URL('../..', import.meta.url));
   try {
@@ -54,7 +57,8 @@ export function gitState(): { commit?: string; dirty?: boolean } {
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return { commit, dirty: status.trim().length > 0 };
   } catch {
-    return {};
+    const built = process.env.SCHEDLAB_GIT_COMMIT?.trim();
+    return built ? { commit: built } : {};
   }
 }
 
