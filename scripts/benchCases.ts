@@ -37,6 +37,11 @@ export interface BenchResult {
   readonly minMicroseconds: number;
   readonly calls: number;
   readonly goalMicroseconds?: number;
+  /** scale cases (scripts/scaleCases.ts): the run's process peak resident memory, its goal, CPU time, result */
+  readonly peakRssBytes?: number;
+  readonly goalPeakRssBytes?: number;
+  readonly cpuMicroseconds?: number;
+  readonly fitness?: number;
 }
 
 export function measure(benchCase: BenchCase): BenchResult {
