@@ -229,13 +229,12 @@ function earliestFit(
 function freeRequestsByGroup(individual: Individual, e: number, groupSet: readonly number[]): Float64Array[] {
   const { requests, hours, groups } = individual.problem.profile;
   const width = groups.length;
-  const load = individual.capacityLoad;
-  const serviceBase = individual.problem.serviceOf[e] * hours;
+  const service = individual.problem.serviceOf[e];
   const free: Float64Array[] = [];
   for (const g of groupSet) {
     const perHour = new Float64Array(hours);
     for (let hour = 0; hour < hours; hour++) {
-      const freePermille = 1000 - load[(serviceBase + hour) * width + g];
+      const freePermille = 1000 - individual.capacityLoadAt(service, hour, g);
       // consumedRequestsInt32 of the free fraction, inlined (this runs hours × groups times per experiment)
       if (freePermille > 0) perHour[hour] = (Math.fround(requests[hour * width + g] * Math.fround(freePermille / 1000)) + 0.5) | 0;
     }

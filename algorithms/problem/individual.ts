@@ -1,4 +1,5 @@
 import { constantMinTraffic, gradualRampNumerator, rampAt } from './experiment.js';
+import { BLOCK_HOURS, BLOCK_SHIFT, CapacityTable, loadBlockPoolOf } from './capacityTable.js';
 import { ExperimentSchedule } from './experimentSchedule.js';
 import { FULL_CAPACITY_PERMILLE } from './fractions.js';
 import type { Problem } from './problem.js';
@@ -30,7 +31,8 @@ import { Rule } from './validityRules.js';
 export class Individual {
   readonly schedules: ExperimentSchedule[];
   readonly placed: Uint8Array;
-  readonly capacityLoad: Int32Array;
+  /** the capacity load of rule 5, in blocks shared with the individuals this one was copied from (read it with capacityLoadAt) */
+  readonly capacity: CapacityTable;
   overloadedCells = 0;
   readonly ruleFlags: Uint8Array;
   brokenExperiments = 0;
@@ -44,10 +46,6 @@ export class Individual {
   private cachedStartScore = 0;
   private cachedFitness = 0;
   private totalsStale = false;
-  // every capacity-load cell outside [touchedFrom, touchedTo) is 0, so clearing and copying the
-  // table touch only that range (schedules use a fraction of the profile's hours)
-  private touchedFrom = 0;
-  private touchedTo = 0;
 
   constructor(readonly problem: Problem) {
     const n = problem.experiments.length;
@@ -59,7 +57,7 @@ export class Individual {
       return schedule;
     });
     this.placed = new Uint8Array(n);
-    this.capacityLoad = new Int32Array(problem.services.length * problem.profile.hours * groups);
+    this.capacity = new CapacityTable(problem.services.length, problem.profile.hours, groups, loadBlockPoolOf(problem));
     this.ruleFlags = new Uint8Array(n);
     this.durationScores = new Float64Array(n);
     this.coverageScores = new Float64Array(n);
@@ -68,8 +66,12 @@ export class Individual {
 
   /** Summed per-mille of `group` given to experiments of `service` at `hour` (the capacity load of rule 5). */
   capacityLoadAt(service: number, hour: number, group: number): number {
-    const { hours, groups } = this.problem.profile;
-    return this.capacityLoad[(service * hours + hour) * groups.length + group];
+    return this.capacity.at(service, hour, group);
+  }
+
+  /** The whole capacity load, dense: `[(service · hours + hour) · groups + group]` (reports and tests; O(services × hours)). */
+  capacityLoadTable(): Int32Array {
+    return this.capacity.toDense();
   }
 
   get valid(): boolean {
@@ -138,7 +140,7 @@ export class Individual {
 
   /** Recomputes every derived value from the schedules alone (the reference for the incremental path). */
   evaluateFromScratch(): void {
-    this.clearCapacityLoad();
+    this.capacity.clear();
     this.overloadedCells = 0;
     this.brokenExperiments = 0;
     this.ruleFlags.fill(0);
@@ -168,7 +170,7 @@ export class Individual {
 
   /** Rebuilds the capacity-load table from the schedules and refreshes the totals (after `adoptExperiment`). */
   rebuildCapacityLoad(): void {
-    this.clearCapacityLoad();
+    this.capacity.clear();
     this.overloadedCells = 0;
     for (let e = 0; e < this.schedules.length; e++) if (this.placed[e]) this.applyLoad(e, 1);
     this.totalsStale = true;
@@ -198,15 +200,12 @@ export class Individual {
       weights.start * this.startScores[e];
   }
 
-  /** Makes this individual equal to `other`: O(n) plus the capacity table's touched range; schedules are shared. */
+  /** Makes this individual equal to `other`: O(n + capacity blocks); schedules and capacity blocks are shared. */
   copyFrom(other: Individual): void {
     if (other === this) return;
     for (let e = 0; e < this.schedules.length; e++) this.share(e, other.schedules[e]);
     this.placed.set(other.placed);
-    this.clearCapacityLoad();
-    this.capacityLoad.set(other.capacityLoad.subarray(other.touchedFrom, other.touchedTo), other.touchedFrom);
-    this.touchedFrom = other.touchedFrom;
-    this.touchedTo = other.touchedTo;
+    this.capacity.copyFrom(other.capacity);
     this.overloadedCells = other.overloadedCells;
     this.ruleFlags.set(other.ruleFlags);
     this.brokenExperiments = other.brokenExperiments;
@@ -251,51 +250,41 @@ export class Individual {
     if (schedule.holders === 0) this.pool.give(schedule);
   }
 
-  private clearCapacityLoad(): void {
-    this.capacityLoad.fill(0, this.touchedFrom, this.touchedTo);
-    this.touchedFrom = 0;
-    this.touchedTo = 0;
-  }
-
-  /** Widens the touched range of the capacity-load table to cover cells [from, to). */
-  private touchCells(from: number, to: number): void {
-    if (from >= to) return;
-    if (this.touchedFrom === this.touchedTo) {
-      this.touchedFrom = from;
-      this.touchedTo = to;
-    } else {
-      if (from < this.touchedFrom) this.touchedFrom = from;
-      if (to > this.touchedTo) this.touchedTo = to;
-    }
-  }
-
   /** Adds (sign 1) or removes (sign −1) e's fractions to the capacity-load table, inside the profile (no re-evaluation). */
   private applyLoad(e: number, sign: 1 | -1): void {
     const schedule = this.schedules[e];
     const { hours } = this.problem.profile;
     const groups = schedule.groupCount;
-    const load = this.capacityLoad;
-    const serviceBase = this.problem.serviceOf[e] * hours;
-    const first = schedule.start < 0 ? -schedule.start : 0; // not Math.max(0, -start): -0 would make the loop index a double
-    const last = Math.min(schedule.duration, hours - schedule.start);
-    const { groupMask, permille } = schedule;
-    // a local, not the import: under tsx an imported binding is a getter call on every read (29 % of a mutation, measured)
+    const table = this.capacity;
+    const blockBase = this.problem.serviceOf[e] * table.blocksPerService;
+    const { start, groupMask, permille } = schedule;
+    const first = start < 0 ? -start : 0; // not Math.max(0, -start): -0 would make the loop index a double
+    const last = Math.min(schedule.duration, hours - start);
+    // locals, not the imports: under tsx an imported binding is a getter call on every read (29 % of a mutation, measured)
     const full = FULL_CAPACITY_PERMILLE;
-    if (sign === 1) this.touchCells((serviceBase + schedule.start + first) * groups, (serviceBase + schedule.start + last) * groups);
+    const shift = BLOCK_SHIFT;
+    const blockHours = BLOCK_HOURS;
     let overloaded = 0;
-    for (let offset = first; offset < last; offset++) {
-      const cellBase = (serviceBase + schedule.start + offset) * groups;
-      const rowBase = offset * groups;
-      for (let mask = groupMask[offset]; mask !== 0; mask &= mask - 1) {
-        const g = 31 - Math.clz32(mask & -mask);
-        const amount = permille[rowBase + g];
-        if (amount === 0) continue;
-        const before = load[cellBase + g];
-        const after = before + sign * amount;
-        load[cellBase + g] = after;
-        if (before <= full) {
-          if (after > full) overloaded++;
-        } else if (after <= full) overloaded--;
+    let offset = first;
+    while (offset < last) {
+      // one block of the table at a time
+      const hour = start + offset;
+      const within = hour & (blockHours - 1);
+      const load = table.writable(blockBase + (hour >> shift));
+      const segmentEnd = Math.min(last, offset + blockHours - within);
+      for (let cellBase = within * groups; offset < segmentEnd; offset++, cellBase += groups) {
+        const rowBase = offset * groups;
+        for (let mask = groupMask[offset]; mask !== 0; mask &= mask - 1) {
+          const g = 31 - Math.clz32(mask & -mask);
+          const amount = permille[rowBase + g];
+          if (amount === 0) continue;
+          const before = load[cellBase + g];
+          const after = before + sign * amount;
+          load[cellBase + g] = after;
+          if (before <= full) {
+            if (after > full) overloaded++;
+          } else if (after <= full) overloaded--;
+        }
       }
     }
     this.overloadedCells += overloaded;
@@ -316,8 +305,10 @@ export class Individual {
     const { requests, hours } = problem.profile;
     const groups = schedule.groupCount;
     const { groupMask, permille, start, duration } = schedule;
-    const load = this.capacityLoad;
-    const serviceBase = problem.serviceOf[e] * hours;
+    const table = this.capacity;
+    const blockBase = problem.serviceOf[e] * table.blocksPerService;
+    const shift = BLOCK_SHIFT;
+    const blockHours = BLOCK_HOURS;
     let overloaded = 0;
     const preferred = problem.preferredMask[e];
     const business = problem.business[e] === 1;
@@ -348,9 +339,11 @@ export class Individual {
     // not Math.max(0, -start): -0 would turn the loop index into a double (7 % slower in npm run bench)
     const firstOffset = start < 0 ? -start : 0;
     const endOffset = Math.min(duration, hours - start);
-    this.touchCells((serviceBase + start + firstOffset) * groups, (serviceBase + start + endOffset) * groups);
     let coveredHours = 0;
     let offset = firstOffset;
+    // the capacity block of the hours [.., segmentEnd): fetched (made private) when a run first writes into it
+    let load = table.pool.zero.load;
+    let segmentEnd = firstOffset;
     while (offset < endOffset) {
       // one run of hours with the same group set at a time: the set is decoded once per run
       const mask = groupMask[offset] | 0;
@@ -361,17 +354,26 @@ export class Individual {
         const minimum = gradual ? ramp(rampNumerator, rampStart, offset, durationSquared) : constantMinimum;
         if (0 < minimum) flags |= ruleEnoughTraffic;
         offset++;
-      } else if ((mask & (mask - 1)) === 0) {
+        continue;
+      }
+      const hour = start + offset;
+      if (offset >= segmentEnd) {
+        load = table.writable(blockBase + (hour >> shift));
+        segmentEnd = Math.min(endOffset, offset + blockHours - (hour & (blockHours - 1)));
+      }
+      // runs are cut at block boundaries: each piece is one block's hours
+      const cellRow = (hour & (blockHours - 1)) * groups;
+      if ((mask & (mask - 1)) === 0) {
         // one group (most hours): no primary-group contest; a lone group is primary whatever it consumes
         const g = 31 - Math.clz32(mask);
         const runStart = offset;
         let row = offset * groups + g;
-        let request = (start + offset) * groups + g;
-        let cell = (serviceBase + start + offset) * groups + g;
+        let request = hour * groups + g;
+        let cell = cellRow + g;
         // the constant minimum (most experiments) gets a copy of the loop free of the ramp: 6 % of the
         // full evaluation (measured); keep the two loops alike
         if (!gradual) {
-          for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
+          for (; offset < segmentEnd && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
             const amount = permille[row];
             if (amount === 0) flags |= ruleUninterrupted;
             // consumedRequestsInt32(requests[request], amount), inlined (a call here costs 8 % in npm run bench)
@@ -382,7 +384,7 @@ export class Individual {
             if (consumed < constantMinimumInt32) flags |= ruleEnoughTraffic;
           }
         } else {
-          for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
+          for (; offset < segmentEnd && (groupMask[offset] | 0) === mask; offset++, row += groups, request += groups, cell += groups) {
             const amount = permille[row];
             if (amount === 0) flags |= ruleUninterrupted;
             const consumed = (Math.fround(requests[request] * Math.fround(amount / 1000)) + 0.5) | 0;
@@ -395,9 +397,9 @@ export class Individual {
         if (((preferred >>> g) & 1) === 1) coveredHours += offset - runStart;
       } else {
         let rowBase = offset * groups;
-        let requestBase = (start + offset) * groups;
-        let cellBase = (serviceBase + start + offset) * groups;
-        for (; offset < endOffset && (groupMask[offset] | 0) === mask; offset++, rowBase += groups, requestBase += groups, cellBase += groups) {
+        let requestBase = hour * groups;
+        let cellBase = cellRow;
+        for (; offset < segmentEnd && (groupMask[offset] | 0) === mask; offset++, rowBase += groups, requestBase += groups, cellBase += groups) {
           let consumed = 0;
           let top = -1;
           let second = -1;

@@ -84,8 +84,7 @@ export function sizeFractions(
   const { requests, hours } = problem.profile;
   const groups = problem.profile.groups.length;
   const full = FULL_PERMILLE_HERE;
-  const load = individual.capacityLoad;
-  const serviceBase = problem.serviceOf[e] * hours;
+  const service = problem.serviceOf[e];
   // rows are cleared as they are filled: a placement that fails early costs only the hours it looked at
   target.reserve(duration);
   target.start = start;
@@ -100,12 +99,11 @@ export function sizeFractions(
     groupMask[offset] = mask;
     const row = offset * groups;
     permille.fill(0, row, row + groups);
-    const cellBase = (serviceBase + hour) * groups;
     let remaining = minimum(offset);
     let anyPositive = false;
     for (let i = 0; i < groupOrder.length && remaining > 0; i++) {
       const g = groupOrder[i];
-      const free = full - load[cellBase + g];
+      const free = full - individual.capacityLoadAt(service, hour, g);
       if (free <= 0) continue;
       const available = requests[hour * groups + g];
       let amount = permilleForRequests(available, remaining);
@@ -120,7 +118,7 @@ export function sizeFractions(
     if (!anyPositive) {
       // a need of 0 (a ramp starting at 0) still needs a fraction > 0 (rule 3: not interrupted)
       let g = -1;
-      for (let i = 0; i < groupOrder.length && g < 0; i++) if (load[cellBase + groupOrder[i]] < full) g = groupOrder[i];
+      for (let i = 0; i < groupOrder.length && g < 0; i++) if (individual.capacityLoadAt(service, hour, groupOrder[i]) < full) g = groupOrder[i];
       if (g < 0) return offset;
       permille[row + g] = 1;
     }

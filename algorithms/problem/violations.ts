@@ -66,14 +66,8 @@ export function listViolations(individual: Individual, limit = 1000, hourShift =
   });
 
   // Capacity: name each experiment that uses an overloaded cell.
-  const { hours } = profile;
-  const width = groups.length;
-  for (let cell = 0; cell < individual.capacityLoad.length && out.length < limit; cell++) {
-    const load = individual.capacityLoad[cell];
-    if (load <= FULL_CAPACITY_PERMILLE) continue;
-    const g = cell % width;
-    const hour = Math.floor(cell / width) % hours;
-    const service = Math.floor(cell / width / hours);
+  individual.capacity.forEachCellAbove(FULL_CAPACITY_PERMILLE, (service, hour, g, load) => {
+    if (out.length >= limit) return false;
     const users = problem.experiments.filter((_, e) => {
       const schedule = individual.schedules[e];
       const offset = hour - schedule.start;
@@ -83,6 +77,7 @@ export function listViolations(individual: Individual, limit = 1000, hourShift =
     const percent = (load / 10).toFixed(1).replace(/\.0$/, '');
     add('capacity', users.length === 1 ? users[0] : undefined, hour,
       `${groups[g]} at ${percent} % capacity on ${problem.services[service]} (experiments ${users.join(', ')})`);
-  }
+    return out.length < limit;
+  });
   return out;
 }

@@ -77,9 +77,9 @@ describe('capacity queries and placing an experiment on purpose', () => {
     expect(placeExperimentAt(individual, 1, 0, 5, [1, 0])).toBe(true); // 2400/5 = 480/h, the own load is withdrawn first
     individual.copyFrom(snapshot);
     place(individual, 0, 0, repeat({ 0: 900, 1: 900 }, 8));
-    const load = Array.from(individual.capacityLoad);
+    const load = Array.from(individual.capacityLoadTable());
     expect(placeExperimentAt(individual, 1, 0, 4, [1, 0])).toBe(false); // 200 free < 600
-    expect(Array.from(individual.capacityLoad)).toEqual(load);
+    expect(Array.from(individual.capacityLoadTable())).toEqual(load);
     expect(individual.schedules[1].fractionPermille(0, 1)).toBe(300);
     expect(before).toBeGreaterThan(0);
   });

@@ -60,7 +60,7 @@ describe('validity rules (spec §4), each with a passing and a failing case', ()
     place(fits, 0, 0, repeat({ 0: 500 }, 4));
     place(fits, 1, 0, repeat({ 0: 500 }, 4));
     expect(fits.valid).toBe(true);
-    expect(fits.capacityLoad[0]).toBe(1000);
+    expect(fits.capacityLoadAt(0, 0, 0)).toBe(1000);
     const over = tinyIndividual(GROUPS, experiments);
     place(over, 0, 0, repeat({ 0: 600 }, 4));
     place(over, 1, 2, repeat({ 0: 600 }, 4));

@@ -3,7 +3,7 @@ import type { Individual } from '../../algorithms/problem/individual.js';
 /** Everything the incremental path maintains, as plain data to compare with `toEqual`. */
 export function derivedState(individual: Individual) {
   return {
-    capacityLoad: Array.from(individual.capacityLoad),
+    capacityLoad: Array.from(individual.capacityLoadTable()),
     overloadedCells: individual.overloadedCells,
     ruleFlags: Array.from(individual.ruleFlags),
     brokenExperiments: individual.brokenExperiments,
