@@ -1,3 +1,4 @@
+import { BLOCK_HOURS } from '../problem/capacityTable.js';
 import { ExperimentSchedule } from '../problem/experimentSchedule.js';
 import { consumedRequestsInt32 } from '../problem/fractions.js';
 import type { Individual } from '../problem/individual.js';
@@ -230,13 +231,20 @@ function freeRequestsByGroup(individual: Individual, e: number, groupSet: readon
   const { requests, hours, groups } = individual.problem.profile;
   const width = groups.length;
   const service = individual.problem.serviceOf[e];
+  const table = individual.capacity;
+  const blockHours = BLOCK_HOURS; // a local: an imported binding is a getter call per read under tsx
   const free: Float64Array[] = [];
   for (const g of groupSet) {
     const perHour = new Float64Array(hours);
-    for (let hour = 0; hour < hours; hour++) {
-      const freePermille = 1000 - individual.capacityLoadAt(service, hour, g);
-      // consumedRequestsInt32 of the free fraction, inlined (this runs hours × groups times per experiment)
-      if (freePermille > 0) perHour[hour] = (Math.fround(requests[hour * width + g] * Math.fround(freePermille / 1000)) + 0.5) | 0;
+    // block by block of the capacity table (capacityLoadAt per hour costs 16 % of the greedy, measured)
+    for (let first = 0; first < hours; first += blockHours) {
+      const load = table.blockOf(service, first);
+      const end = Math.min(hours, first + blockHours);
+      for (let hour = first, cell = g; hour < end; hour++, cell += width) {
+        const freePermille = 1000 - load[cell];
+        // consumedRequestsInt32 of the free fraction, inlined (this runs hours × groups times per experiment)
+        if (freePermille > 0) perHour[hour] = (Math.fround(requests[hour * width + g] * Math.fround(freePermille / 1000)) + 0.5) | 0;
+      }
     }
     free[g] = perHour;
   }

@@ -91,6 +91,15 @@ export class CapacityTable {
     return this.blocks[service * this.blocksPerService + (hour >> BLOCK_SHIFT)].load[(hour & (BLOCK_HOURS - 1)) * this.groups + group];
   }
 
+  /**
+   * The loads of the block holding `hour` of `service`, for reading only (it may be shared, or the
+   * zero block): cell (hour, group) is at `(hour & (BLOCK_HOURS − 1)) · groups + group`. For loops
+   * over many hours, which then fetch one block per BLOCK_HOURS hours.
+   */
+  blockOf(service: number, hour: number): Int32Array {
+    return this.blocks[service * this.blocksPerService + (hour >> BLOCK_SHIFT)].load;
+  }
+
   /** Makes this table equal to `other` by sharing its blocks. */
   copyFrom(other: CapacityTable): void {
     const mine = this.blocks;

@@ -1,4 +1,5 @@
 import { constantMinTraffic, gradualRampNumerator, rampAt } from './experiment.js';
+import { BLOCK_HOURS } from './capacityTable.js';
 import { ExperimentSchedule } from './experimentSchedule.js';
 import { consumedRequestsInt32, FULL_CAPACITY_PERMILLE, MAX_PERMILLE } from './fractions.js';
 import type { Individual } from './individual.js';
@@ -84,7 +85,9 @@ export function sizeFractions(
   const { requests, hours } = problem.profile;
   const groups = problem.profile.groups.length;
   const full = FULL_PERMILLE_HERE;
+  const table = individual.capacity;
   const service = problem.serviceOf[e];
+  const blockMask = BLOCK_HOURS - 1; // a local: an imported binding is a getter call per read under tsx
   // rows are cleared as they are filled: a placement that fails early costs only the hours it looked at
   target.reserve(duration);
   target.start = start;
@@ -99,11 +102,13 @@ export function sizeFractions(
     groupMask[offset] = mask;
     const row = offset * groups;
     permille.fill(0, row, row + groups);
+    const load = table.blockOf(service, hour);
+    const cellBase = (hour & blockMask) * groups;
     let remaining = minimum(offset);
     let anyPositive = false;
     for (let i = 0; i < groupOrder.length && remaining > 0; i++) {
       const g = groupOrder[i];
-      const free = full - individual.capacityLoadAt(service, hour, g);
+      const free = full - load[cellBase + g];
       if (free <= 0) continue;
       const available = requests[hour * groups + g];
       let amount = permilleForRequests(available, remaining);
@@ -118,7 +123,7 @@ export function sizeFractions(
     if (!anyPositive) {
       // a need of 0 (a ramp starting at 0) still needs a fraction > 0 (rule 3: not interrupted)
       let g = -1;
-      for (let i = 0; i < groupOrder.length && g < 0; i++) if (individual.capacityLoadAt(service, hour, groupOrder[i]) < full) g = groupOrder[i];
+      for (let i = 0; i < groupOrder.length && g < 0; i++) if (load[cellBase + groupOrder[i]] < full) g = groupOrder[i];
       if (g < 0) return offset;
       permille[row + g] = 1;
     }
