@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     .option('config', { type: 'string', demandOption: true, describe: 'simulation config (configs/simulation*.json)' })
     .option('out', { type: 'string', describe: 'output folder (default results/<config name>); files in it are replaced' })
     .options(dataOption)
+    .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (the outputs do not depend on it)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'list the runs and stop' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines on stderr' })
     .example('$0 --config configs/simulation-quick.json', 'the smoke study (seconds)')
@@ -46,8 +48,10 @@ async function main(): Promise<void> {
   }
   const tty = process.stderr.isTTY === true;
   let lastLine = 0;
-  const result = runSimulationStudy(loaded, {
+  if (!Number.isInteger(args.workers) || args.workers < 1) throw new InputError('--workers', undefined, `expected a whole number ≥ 1, got ${args.workers}`);
+  const result = await runSimulationStudy(loaded, {
     out,
+    workers: args.workers,
     ...(data !== undefined ? { data } : {}),
     onPlan: (runs) => {
       if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path} → ${out}\n`);

@@ -1,24 +1,29 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { currentCodeVersion } from '../journal/codeVersion.js';
 import { toCsv, type CsvValue } from '../output/csv.js';
 import { machineFacts } from '../output/manifest.js';
-import { runOutcome } from './runOutcome.js';
 import type { LoadedSimulationConfig } from './simulationConfig.js';
-import { loadSimulationInputs, setupOf } from './simulationInputs.js';
+import { loadSimulationInputs } from './simulationInputs.js';
 import { planSimulationRuns, type SimulationRunSpec } from './simulationPlan.js';
 import { simulationReport } from './simulationReport.js';
 import { BEST_COLUMNS, bestAlgorithmRows, GAIN_COLUMNS, replanningGainRows, SUMMARY_COLUMNS, summaryRows, type FinishedRun } from './simulationSummary.js';
-import { EVENT_COLUMNS, EXPERIMENT_COLUMNS, eventRows, experimentRows, SIMULATION_COLUMNS, simulationRow, TIMING_COLUMNS } from './simulationTables.js';
-import { simulateRun } from './simulateRun.js';
+import { EVENT_COLUMNS, EXPERIMENT_COLUMNS, SIMULATION_COLUMNS, TIMING_COLUMNS } from './simulationTables.js';
+import { runSimulationTask, type SimulationTask, type SimulationTaskResult } from './simulationTask.js';
+
+const WORKER_ENTRY = fileURLToPath(new URL('./simulationWorkerEntry.mjs', import.meta.url));
 
 export interface SimulationStudyOptions {
   readonly out: string;
   /** overrides the config's data source */
   readonly data?: string;
-  /** called after each run */
+  /** worker threads (default 1: in this thread); results do not depend on it */
+  readonly workers?: number;
+  /** called after each run (in the order runs finish) */
   readonly onRun?: (done: number, total: number, run: SimulationRunSpec, seconds: number) => void;
   /** called once the runs are planned */
   readonly onPlan?: (runs: readonly SimulationRunSpec[]) => void;
@@ -37,32 +42,39 @@ export interface SimulationStudyResult {
  * the config, the data and the code, so equal seeds give equal bytes — plus timings.csv (wall
  * times) and simulation.json (provenance: config, data, seeds, code version, machine, times).
  * Every file is written atomically. Every run must end with 0 capacity overruns, else it throws.
+ * Runs go to `workers` worker threads when asked; the files are the same for any number of workers.
  */
-export function runSimulationStudy(loaded: LoadedSimulationConfig, options: SimulationStudyOptions): SimulationStudyResult {
+export async function runSimulationStudy(loaded: LoadedSimulationConfig, options: SimulationStudyOptions): Promise<SimulationStudyResult> {
   const { config } = loaded;
   const startedAt = new Date();
   const began = performance.now();
   const inputs = loadSimulationInputs(config, loaded.path, options.data);
   const runs = planSimulationRuns(config, loaded.path);
   options.onPlan?.(runs);
-  const finished: FinishedRun[] = [];
-  const simulationRows: Record<string, CsvValue>[] = [];
-  const experiments: Record<string, CsvValue>[] = [];
-  const events: Record<string, CsvValue>[] = [];
-  const timings: Record<string, CsvValue>[] = [];
-  runs.forEach((run, i) => {
-    const runStarted = performance.now();
-    const result = simulateRun(setupOf(run, config, inputs));
-    if (result.capacityOverruns !== 0) throw new Error(`run ${run.id}: ${result.capacityOverruns} realised capacity overruns (must be 0); this is a bug`);
-    const outcome = runOutcome(result);
-    finished.push({ run, outcome });
-    simulationRows.push(simulationRow(run, outcome));
-    experiments.push(...experimentRows(run, result));
-    events.push(...eventRows(run, result));
-    const runMs = performance.now() - runStarted;
-    timings.push({ run_id: run.id, planner_ms: round(result.plannerMs), run_ms: round(runMs) });
-    options.onRun?.(i + 1, runs.length, run, runMs / 1000);
-  });
+  const tasks: SimulationTask[] = runs.map((_, index) => ({ configText: loaded.text, configPath: loaded.path, ...(options.data !== undefined ? { data: options.data } : {}), index }));
+  const results: SimulationTaskResult[] = new Array(runs.length);
+  let done = 0;
+  const finish = (result: SimulationTaskResult): void => {
+    results[result.index] = result;
+    options.onRun?.(++done, runs.length, runs[result.index], result.runMs / 1000);
+  };
+  const workers = Math.max(1, Math.min(options.workers ?? 1, runs.length));
+  if (workers === 1) {
+    for (const task of tasks) finish(runSimulationTask(task));
+  } else {
+    const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers });
+    try {
+      await Promise.all(tasks.map(async (task) => finish((await pool.run(task)) as SimulationTaskResult)));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  // assembled in plan order, whatever order the runs finished in
+  const finished: FinishedRun[] = results.map((result, index) => ({ run: runs[index], outcome: result.outcome }));
+  const simulationRows = results.map((result) => result.simulation);
+  const experiments = results.flatMap((result) => result.experiments);
+  const events = results.flatMap((result) => result.events);
+  const timings: Record<string, CsvValue>[] = results.map((result, index) => ({ run_id: runs[index].id, planner_ms: round(result.plannerMs), run_ms: round(result.runMs) }));
   const outputs: Record<string, string> = {
     'simulations.csv': toCsv(SIMULATION_COLUMNS, simulationRows),
     'experiments.csv': toCsv(EXPERIMENT_COLUMNS, experiments),
@@ -82,6 +94,7 @@ export function runSimulationStudy(loaded: LoadedSimulationConfig, options: Simu
     profile: inputs.profileName,
     baseSeed: config.baseSeed,
     runs: runs.length,
+    workers,
     code: currentCodeVersion(),
     ...machineFacts(),
     startedAt: startedAt.toISOString(),

@@ -31,11 +31,11 @@ function tinyConfig(dir: string): string {
 }
 
 describe('simulation study', () => {
-  it('same seed → byte-identical simulations.csv and every derived file', () => {
+  it('same seed → byte-identical simulations.csv and every derived file, with 1 or 2 worker threads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'schedlab-simulation-'));
     const loaded = loadSimulationConfig(tinyConfig(dir));
-    runSimulationStudy(loaded, { out: join(dir, 'a') });
-    runSimulationStudy(loaded, { out: join(dir, 'b') });
+    await runSimulationStudy(loaded, { out: join(dir, 'a') });
+    await runSimulationStudy(loaded, { out: join(dir, 'b'), workers: 2 });
     for (const file of DETERMINISTIC_FILES) expect(readFileSync(join(dir, 'b', file), 'utf8'), file).toBe(readFileSync(join(dir, 'a', file), 'utf8'));
     const rows = parse(readFileSync(join(dir, 'a', 'simulations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.run_id)).toEqual(planSimulationRuns(loaded.config).map((run) => run.id));
