@@ -35,6 +35,8 @@ export interface PlanningItem {
    * ran) followed by the plan's remaining hours; undefined for an experiment not planned yet.
    */
   readonly schedule?: ExperimentSchedule;
+  /** its plan ended before it had its samples: `schedule` ends with a placeholder hour at the planning hour (its last hour's fractions, which may collide with others) */
+  readonly extended?: boolean;
 }
 
 export interface PlanningRequest {
@@ -143,6 +145,11 @@ export function repairPlan(request: PlanningRequest): PlanningResult {
   const { problem } = rescheduling;
   const placer = new BestFitPlacer(problem, DEFAULT_PLACEMENT_SEARCH);
   const unplaced: number[] = [];
+  // an extended experiment's placeholder hour is no plan: it is placed anew below (a running one at hour 0)
+  const extended = new Set(request.items.filter((item) => item.extended).map((item) => item.experiment.id));
+  problem.experiments.forEach((experiment, e) => {
+    if (extended.has(experiment.id)) plan.unplace(e);
+  });
   for (let e = 0; e < problem.experiments.length; e++) {
     if (!plan.placed[e] || plan.ruleFlags[e] === 0) continue;
     const schedule = plan.schedules[e];

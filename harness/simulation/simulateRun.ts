@@ -245,7 +245,7 @@ export function simulateRun(setup: SimulationSetup): SimulationResult {
       if (!item.active) continue;
       const e = planned.get(item);
       if (item.state === 'running' || e !== undefined) {
-        items.push({ experiment: item.experiment, schedule: scheduleOf(item, e, t) });
+        items.push({ experiment: item.experiment, schedule: scheduleOf(item, e, t), extended: item.needsExtension });
       } else {
         items.push({ experiment: item.experiment });
       }

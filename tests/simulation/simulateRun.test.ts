@@ -88,6 +88,22 @@ describe('traffic below the forecast', () => {
     }
   });
 
+  it('re-places an extension beside the others, never over capacity', () => {
+    // the greedy puts A (5000 in ≥ 10 h) at 500 ‰ for hours 0–9 and B (6000, priority 0) beside it for 12 hours at
+    // 500 ‰ (its shortest duration that fits); both really get 250 an hour. At hour 10 A is 2500 short (extended) and
+    // B's last 2 hours cannot carry its 3500 (1750 an hour): A's placeholder is taken out, B is re-placed for 4 hours
+    // at 875 ‰ (3500 / 4), then A beside it on the 125 ‰ left: 2500 / 125 = 20 hours, complete at hour 30
+    const result = simulateRun({
+      ...setup('extend', greedyPlanner(null)),
+      experiments: initial([constantExperiment({ type: 'BUSINESS', requiredTotalTraffic: 5000 }), constantExperiment({ id: 2, type: 'BUSINESS', requiredTotalTraffic: 6000, priority: 0 })]),
+    });
+    expect(result.capacityOverruns).toBe(0);
+    expect(result.experiments.map(({ id, status, start, end, consumed, extensions }) => ({ id, status, start, end, consumed, extensions }))).toEqual([
+      { id: 1, status: 'completed', start: 0, end: 30, consumed: 5000, extensions: 1 },
+      { id: 2, status: 'completed', start: 0, end: 14, consumed: 6000, extensions: 0 },
+    ]);
+  });
+
   it('or ends it under-powered at its planned end, recording what it lacked', () => {
     const result = simulateRun(setup('end'));
     expect(result.experiments[0]).toMatchObject({ status: 'underpowered', end: 10, consumed: 2500, target: 5000, shortfall: 2500, reason: 'plan-ended' });
