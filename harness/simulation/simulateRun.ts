@@ -96,7 +96,7 @@ export interface ExperimentRecord {
   readonly reason?: string;
 }
 
-export type EventKind = 'arrival' | 'start' | 'failure' | 'rollback' | 'fix-queued' | 'completed' | 'shortfall' | 'underpowered' | 'deferred' | 'replan' | 'repair';
+export type EventKind = 'arrival' | 'start' | 'failure' | 'rollback' | 'fix-queued' | 'completed' | 'shortfall' | 'underpowered' | 'deferred' | 'replan' | 'replan-kept' | 'repair';
 
 export interface EventRecord {
   readonly hour: number;
@@ -257,7 +257,15 @@ export function simulateRun(setup: SimulationSetup): SimulationResult {
     }
     const forecast = setup.forecaster.forecast(t, setup.planningHorizonHours);
     const startedAt = clock();
-    const result: PlanningResult = full ? replan({ at: t, world, forecast, items }, planner, plannerRng) : repairPlan({ at: t, world, forecast, items });
+    let result: PlanningResult = full ? replan({ at: t, world, forecast, items }, planner, plannerRng) : repairPlan({ at: t, world, forecast, items });
+    const runningLeftOut = full && order.some((item) => item.state === 'running' && result.unplaced.includes(item.experiment.id));
+    if (runningLeftOut) {
+      // a new plan without room for a running experiment would stop it: keep the plan in force instead
+      // (inserting what needs a place), and stop it only if even that has no room
+      plannerEvaluations += result.evaluations;
+      result = repairPlan({ at: t, world, forecast, items });
+      events.push({ hour: t, event: 'replan-kept', detail: `${planner.label} left out a running experiment; the plan in force is kept` });
+    }
     plannerMs += clock() - startedAt;
     plannerEvaluations += result.evaluations;
     if (full) replans++;
