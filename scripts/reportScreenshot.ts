@@ -7,17 +7,16 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { launchChromium } from '../harness/report/headlessChromium.js';
+import { screenshotReport } from '../harness/report/reportScreenshot.js';
 
 const argv = await yargs(hideBin(process.argv))
   .scriptName('npm run report:screenshot --')
   .usage('$0 <results-folder> [options]')
   .option('out', { type: 'string', describe: 'PNG to write (default <results-folder>/report-screenshot.png)' })
   .option('width', { type: 'number', default: 1280, describe: 'viewport width in CSS pixels' })
-  .demandCommand(1, 'give the results folder, e.g. npm run report:screenshot -- results/paper')
+  .demandCommand(1, 'give the results folder, e.g. npm run report:screenshot -- results/runs/quick')
   .strict()
   .help()
   .parse();
@@ -29,22 +28,6 @@ if (!existsSync(report)) {
   process.exit(2);
 }
 const out = argv.out ?? join(folder, 'report-screenshot.png');
-
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: argv.width, height: 900 } });
-  const blocked: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(report).href, { waitUntil: 'load' });
-  await page.screenshot({ path: out, fullPage: true });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  console.log(`wrote ${out} (${argv.width} × ${height} CSS px)`);
-  if (blocked.length > 0) console.warn(`warning: the report asked for ${blocked.length} external resource(s), blocked: ${blocked.join(', ')}`);
-} finally {
-  await browser.close();
-}
+const shot = await screenshotReport(report, out, argv.width);
+console.log(`wrote ${out} (${shot.width} × ${shot.height} CSS px)`);
+if (shot.blocked.length > 0) console.warn(`warning: the report asked for ${shot.blocked.length} external resource(s), blocked: ${shot.blocked.join(', ')}`);

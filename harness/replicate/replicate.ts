@@ -24,7 +24,7 @@ import { executeTrials } from '../run/executeTrials.js';
 import { createProgressReporter, formatDuration } from '../run/progressReporter.js';
 import { configNotes } from './configNotes.js';
 import { renderFigures } from './figuresStep.js';
-import { RESULTS_FOLDER } from './projectPaths.js';
+import { defaultRunFolder } from './projectPaths.js';
 
 export interface ReplicateOptions {
   readonly configPath: string;
@@ -34,7 +34,7 @@ export interface ReplicateOptions {
   readonly data?: string;
   readonly workers: number;
   readonly shard?: Shard;
-  /** results folder; default results/<config name> (a shard: results/<config name>/shard-i-of-N) */
+  /** results folder; default results/runs/<config name> (a shard: results/runs/<config name>/shard-i-of-N) */
   readonly out?: string;
   /** run again the trials the journal records as failed */
   readonly retryFailed?: boolean;
@@ -81,7 +81,7 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   // a config's "fenrir-if-present" becomes what it resolves to, so the journal records the real source
   const data = resolveDataSpec(options.data ?? config.data);
   if (data !== (options.data ?? config.data)) log(`data: ${config.data} → ${data}`);
-  const folder = resolve(options.out ?? (options.shard ? join(RESULTS_FOLDER, config.name, shardLabel(options.shard)) : join(RESULTS_FOLDER, config.name)));
+  const folder = resolve(options.out ?? (options.shard ? join(defaultRunFolder(config.name), shardLabel(options.shard)) : defaultRunFolder(config.name)));
   if (options.dryRun) return replicateLocked(options, { loaded, data, folder, startedAt });
   checkFolderWritable(folder);
   const lock = lockFolder(folder, `npm run replicate (${relative(process.cwd(), loaded.path) || loaded.path})`, (error) => {
