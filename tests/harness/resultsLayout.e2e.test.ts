@@ -40,19 +40,19 @@ describe('results layout: runs never change tracked files', () => {
 
   it('npm run reference refuses a tree with a changed tracked file, naming it, and writes nothing', () => {
     appendFileSync(join(clone, 'README.md'), '\nlocal edit\n');
-    const result = run('harness/cli/reference.ts', ['--config', 'configs/quick.json', '--no-screenshot']);
+    const result = run('harness/cli/reference.ts', ['--config', 'tests/harness/fixtures/tiny-study.json', '--no-screenshot']);
     git('checkout', '-q', '--', 'README.md');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/before the run: the working tree is not clean \(1 change\(s\): M README\.md\)/);
-    expect(existsSync(join(clone, 'results/reference/quick'))).toBe(false);
+    expect(existsSync(join(clone, 'results/reference/tiny-study'))).toBe(false);
   });
 
   it('npm run reference writes results/reference/<config>/ from the clean tree: derived files only, the commit recorded', () => {
     const screenshot = chromiumPath() !== undefined;
     if (!screenshot) console.warn('SKIPPED (reference screenshot): no Chromium; the reference run is checked with --no-screenshot');
-    const result = run('harness/cli/reference.ts', ['--config', 'configs/quick.json', '--workers', '2', ...(screenshot ? [] : ['--no-screenshot'])]);
+    const result = run('harness/cli/reference.ts', ['--config', 'tests/harness/fixtures/tiny-study.json', '--workers', '2', ...(screenshot ? [] : ['--no-screenshot'])]);
     expect(result.status, result.stderr).toBe(0);
-    const folder = join(clone, 'results/reference/quick');
+    const folder = join(clone, 'results/reference/tiny-study');
     const files = readdirSync(folder).sort();
     expect(files).toEqual(expect.arrayContaining(['figures', 'manifest.json', 'report.html', 'report.md', 'tables', 'trials.csv']));
     for (const raw of ['journal.jsonl', 'traces.csv', 'best', '.lock']) expect(files).not.toContain(raw);
@@ -60,9 +60,9 @@ describe('results layout: runs never change tracked files', () => {
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
     expect(manifest.git).toEqual({ commit: head, dirty: false });
     expect(manifest.status).toBe('complete');
-    expect(result.stderr).toContain(`written to results/reference/quick`);
-    expect(result.stderr).toMatch(/wall time; commit it: git add results\/reference\/quick/);
+    expect(result.stderr).toContain(`written to results/reference/tiny-study`);
+    expect(result.stderr).toMatch(/wall time; commit it: git add results\/reference\/tiny-study/);
     // the only change to the tree: the new reference folder, ready to be committed
-    expect(git('status', '--porcelain')).toBe('?? results/reference/quick/\n');
+    expect(git('status', '--porcelain')).toBe('?? results/reference/tiny-study/\n');
   });
 });
