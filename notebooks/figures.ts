@@ -1,7 +1,7 @@
 /**
- * `npm run figures -- results/<name> [--profile <profile.csv>] [--allow-stale]`
- * Renders every figure of a results folder into results/<name>/figures/ and writes
- * results/<name>/report.html and report.md. Problems are listed at the end, and the exit code
+ * `npm run figures -- results/runs/<name> [--profile <profile.csv>] [--allow-stale]`
+ * Renders every figure of a results folder into <folder>/figures/ and writes
+ * <folder>/report.html and report.md. Problems are listed at the end, and the exit code
  * is then 1 (after writing everything that could be). Outputs that do not match the folder's
  * journal (harness/output/outputsCheck.ts) are refused unless --allow-stale.
  *
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     .option('profile', { type: 'string', describe: 'traffic profile CSV to use instead of the manifest\'s data source (a run folder: instead of the profile its schedule.json records)' })
     .option('strict', { type: 'boolean', default: true, hidden: true, describe: 'kept for old scripts: failures always exit 1' })
     .option('allow-stale', { type: 'boolean', default: false, describe: 'render even if trials.csv, tables or the journal do not match manifest.json (an error line says so; exit 1)' })
-    .demandCommand(1, 'give the results folder, e.g. npm run figures -- results/paper or results/runs/NAME')
+    .demandCommand(1, 'give the results folder, e.g. npm run figures -- results/runs/quick')
     .strict()
     .help()
     .parse();

@@ -1,7 +1,7 @@
 /**
- * `npm run report:screenshot -- results/<name> [--out file.png] [--width 1280]`
- * Opens results/<name>/report.html in headless Chromium and saves a full-page PNG
- * (default results/<name>/report-screenshot.png) for reviewers who do not want to open
+ * `npm run report:screenshot -- results/runs/<name> [--out file.png] [--width 1280]`
+ * Opens <folder>/report.html in headless Chromium and saves a full-page PNG
+ * (default <folder>/report-screenshot.png) for reviewers who do not want to open
  * the page. Requests other than the report's own file are blocked: the page must be
  * self-contained, and any blocked request is reported.
  */

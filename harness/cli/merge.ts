@@ -16,7 +16,7 @@ Combines results folders of the same config and data source — the shards of np
     .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'merged results folder (may be one of the inputs)' })
     .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'merge records made by different code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
     .demandCommand(1, 'name at least one results folder to merge')
-    .example('$0 results/paper/shard-* --out results/paper', 'after four shards of the paper config')
+    .example('$0 results/runs/paper/shard-* --out results/runs/paper', 'after four shards of the paper config')
     .strict()
     .help()
     .parseAsync();

@@ -22,7 +22,7 @@ async function main(stop: StopSignals): Promise<void> {
     .scriptName('npm run replicate --')
     .usage(`$0 [--quick | --config FILE] [options]
 
-Runs the studies of a config (default configs/paper.json: calibration, maximum fitness, scaling, re-evaluation — spec §11) on all cores and writes results/<config>/: journal.jsonl, best/, trials.csv, traces.csv, tables/*.csv, manifest.json, then the figures.
+Runs the studies of a config (default configs/paper.json: calibration, maximum fitness, scaling, re-evaluation — spec §11) on all cores and writes results/runs/<config>/ (ignored by git; the committed reference run is made by npm run reference): journal.jsonl, best/, trials.csv, traces.csv, tables/*.csv, manifest.json, then the figures.
 
 Finished trials are journaled at once: after Ctrl-C or a crash, run the same command to resume.`)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
@@ -32,7 +32,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .option('data', { type: 'string', requiresArg: true, describe: `data source, overrides the config's: ${DATA_SPEC_HELP}` })
     .option('workers', { type: 'number', requiresArg: true, default: availableParallelism(), describe: 'worker threads (default: cores)' })
     .option('shard', { type: 'string', requiresArg: true, describe: 'run only slice i of N (1-based, e.g. 2/4); merge the folders with npm run merge' })
-    .option('out', { type: 'string', requiresArg: true, describe: 'results folder (default results/<config name>, shards results/<config name>/shard-i-of-N)' })
+    .option('out', { type: 'string', requiresArg: true, describe: 'results folder (default results/runs/<config name>, shards results/runs/<config name>/shard-i-of-N)' })
     .option('retry-failed', { type: 'boolean', default: false, describe: 'run again the trials the journal records as failed' })
     .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'keep journal records made by other code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
     .option('repair-journal', { type: 'boolean', default: false, describe: 'move corrupt journal lines to journal.jsonl.corrupt and accept a journal that lost records: those trials run again' })
@@ -47,7 +47,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     })
     .example('$0 --quick', 'smoke run of every study')
     .example('$0 --only scaling --data fenrir:../shared/data/fenrir', 'the scaling study on the replication package data')
-    .example('$0 --shard 2/4 --out results/paper-2', 'one of four machines; then: npm run merge -- results/paper-* --out results/paper')
+    .example('$0 --shard 2/4', 'one of four machines (results/runs/paper/shard-2-of-4); then: npm run merge -- results/runs/paper/shard-* --out results/runs/paper')
     .strict()
     .help()
     .parseAsync();

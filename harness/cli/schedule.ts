@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       if (!(argv['gantt-hours'] >= 1)) throw new InputError('--gantt-hours', undefined, `expected a number ≥ 1, got ${argv['gantt-hours']}`);
       return true;
     })
-    .example('$0 --algorithm genetic --set mid:30 --seed 1 --out results/ga-mid30', 'the paper\'s GA on 30 medium experiments')
+    .example('$0 --algorithm genetic --set mid:30 --seed 1 --out results/runs/ga-mid30', 'the paper\'s GA on 30 medium experiments')
     .example('$0 --algorithm local-search --set bench/load/x4:30 --max-evaluations 20000 --budget-only --out out/ls-x4', 'a benchmark instance at a budget of 20 000 evaluations')
     .example('$0 --algorithm local-search --experiments my.json --profile profile.csv --param iterations=500 --out out/ls', 'own files, shorter run')
     .example('$0 --algorithm genetic --restart-from out/ga/schedule.json --at 72 --discard 4,21,28 --add new.json --out out/restart', 're-schedule at hour 72 of the profile')
