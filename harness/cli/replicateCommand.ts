@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DATA_SPEC_HELP } from '../../datasets/dataSource.js';
@@ -7,6 +8,7 @@ import { parseShard } from '../plan/shard.js';
 import { PAPER_CONFIG, QUICK_CONFIG } from '../replicate/projectPaths.js';
 import { replicate } from '../replicate/replicate.js';
 import { syncJournal } from '../journal/journal.js';
+import { formatDuration } from '../run/progressReporter.js';
 import { runCli } from './runCli.js';
 import type { StopSignals } from './stopSignals.js';
 
@@ -53,6 +55,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .parseAsync();
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const started = performance.now();
   const summary = await replicate({
     configPath: args.config ?? (args.quick ? QUICK_CONFIG : PAPER_CONFIG),
     only: args.only?.split(',').map((name) => name.trim()).filter((name) => name !== ''),
@@ -79,7 +82,10 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     return;
   }
   if (summary.status !== 'dry-run') {
-    log(`done: ${summary.ran} trial(s) run${summary.alreadyDone > 0 ? `, ${summary.alreadyDone} resumed from the journal` : ''}; tables in ${folder}/tables/`);
+    const wall = formatDuration((performance.now() - started) / 1000);
+    const report = join(summary.folder, 'report.html');
+    const where = args.figures && existsSync(report) ? `report: ${relative(process.cwd(), report)}` : `tables in ${folder}/tables/`;
+    log(`done: ${summary.ran} trial(s) run, ${summary.failed} failed${summary.alreadyDone > 0 ? `, ${summary.alreadyDone} resumed from the journal` : ''}, ${wall} wall time (${summary.status}); ${where}`);
   }
   if (summary.figureErrors > 0) {
     log(`error: ${summary.figureErrors} figure(s) or report part(s) failed (see above); the results and the other figures are written`);

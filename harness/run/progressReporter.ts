@@ -1,45 +1,51 @@
 import cliProgress from 'cli-progress';
+import { RemainingTime } from './remainingTime.js';
 
 export interface ProgressReporter {
-  /** one trial finished; `cost` is its estimated cost (what the ETA is based on) */
+  /** one trial finished; `cost` is its estimated cost (what the bar and the ETA are based on) */
   advance(cost: number, failed: boolean): void;
   stop(): void;
 }
 
 /**
- * Progress with an ETA over the trials of this run: a bar on a terminal (cli-progress), a line
- * every 10 % or 30 s otherwise (logs, CI, Slurm). The ETA extrapolates the elapsed time by the
- * trials' estimated costs, not their count, since a 70-experiment trial takes 7× a 10-experiment one.
+ * Progress over the trials of this run, by estimated work rather than trial count (RemainingTime):
+ * a bar on a terminal (cli-progress) with the share of the estimated work, trials done and an ETA
+ * in time units; a line at every further 10 % of the work or every 30 s otherwise (logs, CI, Slurm).
+ * cli-progress's own `eta` counts trials and would overwrite a payload of that name, so the
+ * harness's estimate travels as `remaining`. (cli-progress's `noTTYOutput` prints on a fixed timer
+ * only, not at each 10 % nor at the end, so log lines are written here.)
  */
-export function createProgressReporter(total: number, totalCost: number, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
-  const started = Date.now();
+export function createProgressReporter(total: number, totalCost: number, stream: NodeJS.WriteStream = process.stderr, now: () => number = () => Date.now()): ProgressReporter {
+  const started = now();
+  const estimate = new RemainingTime(totalCost);
   let done = 0;
-  let doneCost = 0;
   let failed = 0;
   const eta = (): string => {
-    if (done === 0 || doneCost <= 0) return '…';
-    const elapsed = (Date.now() - started) / 1000;
-    return formatDuration((elapsed * Math.max(0, totalCost - doneCost)) / doneCost);
+    const seconds = estimate.secondsLeft(now());
+    return seconds === undefined ? '…' : formatDuration(seconds);
   };
-  const payload = () => ({ eta: eta(), failed: failed > 0 ? ` | ${failed} failed` : '' });
+  const percent = () => Math.floor(100 * estimate.shareDone);
+  const failures = () => (failed > 0 ? ` | ${failed} failed` : '');
 
   if (stream.isTTY) {
+    // the bar's value is the done share in per mille of the estimated work
     const bar = new cliProgress.SingleBar({
-      format: '{bar} {percentage}% | {value}/{total} trials | ETA {eta}{failed}',
+      format: '{bar} {work}% of the work | {trials}/{total_trials} trials | {elapsed} elapsed | ETA {remaining}{failed}',
       stream,
       hideCursor: true,
       clearOnComplete: false,
-      etaBuffer: 50,
     }, cliProgress.Presets.shades_classic);
-    bar.start(total, 0, payload());
-    const ticker = setInterval(() => bar.update(done, payload()), 1000);
+    const payload = () => ({ work: percent(), trials: done, total_trials: total, elapsed: formatDuration((now() - started) / 1000), remaining: eta(), failed: failures() });
+    const value = () => Math.round(1000 * estimate.shareDone);
+    bar.start(1000, 0, payload());
+    const ticker = setInterval(() => bar.update(value(), payload()), 1000);
     ticker.unref();
     return {
       advance(cost, trialFailed) {
         done++;
-        doneCost += cost;
+        estimate.record(cost, now());
         if (trialFailed) failed++;
-        bar.update(done, payload());
+        bar.update(value(), payload());
       },
       stop() {
         clearInterval(ticker);
@@ -53,13 +59,13 @@ export function createProgressReporter(total: number, totalCost: number, stream:
   return {
     advance(cost, trialFailed) {
       done++;
-      doneCost += cost;
+      estimate.record(cost, now());
       if (trialFailed) failed++;
-      const decile = Math.floor((10 * done) / total);
-      if (decile > lastDecile || Date.now() - lastLine > 30_000 || done === total) {
+      const decile = Math.floor(10 * estimate.shareDone);
+      if (decile > lastDecile || now() - lastLine > 30_000 || done === total) {
         lastDecile = decile;
-        lastLine = Date.now();
-        stream.write(`  ${done}/${total} trials (${Math.round((100 * done) / total)} %), ETA ${eta()}${payload().failed}\n`);
+        lastLine = now();
+        stream.write(`  ${done}/${total} trials, ${percent()} % of the estimated work, ${formatDuration((now() - started) / 1000)} elapsed, ETA ${eta()}${failures()}\n`);
       }
     },
     stop() {},
@@ -67,8 +73,9 @@ export function createProgressReporter(total: number, totalCost: number, stream:
 }
 
 export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)}s`;
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+  if (minutes < 60) return `${minutes} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
