@@ -1,8 +1,10 @@
 /**
- * Notebook — convergence: best fitness per generation (GA) or iteration (LS, SA), median
- * and interquartile band over the repetitions, from traces.csv. One panel per algorithm
- * because a generation and an iteration are different units of work.
- * A run that stopped early keeps its final fitness to the end of the axis.
+ * Notebook — convergence: the recorded fitness (GA: best of the generation; LS, SA: current
+ * solution; RS: best so far) over cumulative evaluations, median and interquartile band over the
+ * repetitions, from traces.csv. One panel per algorithm, all on one x axis (evaluations are the
+ * unit of work every algorithm shares); each curve ends at its algorithm's budget, and a run that
+ * stopped early keeps its final fitness to there. Traces written before evaluations were recorded
+ * fall back to steps (generation or iteration), whose panels cannot share an axis.
  * Which runs: the maximum-fitness study if the run has it (20 runs, large budget), else the
  * scaling study at the size closest to 30, medium RESS (the setting of spec §9's GA curve).
  */
@@ -25,16 +27,19 @@ export function convergenceSelection(trials: readonly Trial[]): TraceSelection |
   return { study: 'scaling', experiments, ress: levels.includes('mid') ? 'mid' : levels[0] };
 }
 
-export function convergenceSpec(points: readonly ConvergencePoint[], subtitle: string): TopLevelSpec {
+export function convergenceSpec(points: readonly ConvergencePoint[], subtitle: string, axis: 'evaluations' | 'step' = 'evaluations'): TopLevelSpec {
   const algorithms = [...new Set(points.map((point) => point.algorithm))];
   const rows = points.map((point) => ({ ...point, algorithm: algorithmLabel(point.algorithm) }));
   const color = { field: 'algorithm', type: 'nominal', title: 'Algorithm', scale: algorithmColorScale(algorithms), legend: null } as const;
-  const x = { field: 'step', type: 'quantitative', title: 'Step (GA: generation; LS, SA: iteration)' } as const;
+  const x = axis === 'evaluations'
+    ? { field: 'step', type: 'quantitative', title: 'Evaluations (candidate solutions scored)', axis: { format: '~s' } } as const
+    : { field: 'step', type: 'quantitative', title: 'Step (GA: generation; LS, SA: iteration)' } as const;
   return themed({
-    title: { text: 'Convergence: fitness of the current best per step', subtitle },
+    title: { text: `Convergence: fitness per ${axis === 'evaluations' ? 'evaluation' : 'step'}`, subtitle },
     data: { values: rows },
     facet: { column: { field: 'algorithm', type: 'nominal', title: null, sort: algorithmColorScale(algorithms).domain } },
-    resolve: { scale: { x: 'independent' } },
+    // one x scale for all panels when it measures the same work (evaluations); steps differ per algorithm
+    resolve: { scale: { x: axis === 'evaluations' ? 'shared' : 'independent' } },
     spec: {
       width: 220,
       height: 200,
@@ -52,13 +57,16 @@ export const convergenceFigure: FigureDefinition = {
   async build(results) {
     const selection = convergenceSelection(results.trials());
     if (!selection) return skipped('no maximum-fitness or scaling study in this run');
-    const points = await results.convergence(selection);
+    const { axis, points } = await results.convergence(selection);
     if (points.length === 0) return skipped(`traces.csv has no multi-step traces for ${describe(selection)}`);
     const low = Math.min(...points.map((point) => point.n));
     const high = Math.max(...points.map((point) => point.n));
     const runs = low === high ? `n = ${high} runs` : `n = ${low}–${high} runs`;
-    return figure(convergenceSpec(points, `${describe(selection)}; line: median, band: interquartile range; ${runs}`),
-      `Fitness of the best (GA, RS) or current (LS, SA) solution per generation or iteration, as the trace records it (${describe(selection)}).`);
+    const unit = axis === 'evaluations'
+      ? 'per evaluation, all panels on one x axis; each curve ends at its algorithm\'s budget'
+      : 'per generation or iteration (this run\'s traces predate evaluation counts, so the panels\' x axes differ)';
+    return figure(convergenceSpec(points, `${describe(selection)}; line: median, band: interquartile range; ${runs}`, axis),
+      `Fitness of the best (GA, RS) or current (LS, SA) solution ${unit}, as the trace records it (${describe(selection)}).`);
   },
 };
 

@@ -87,7 +87,7 @@ function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: st
     }
   };
   const setup = attempt('report set-up', () => setupSummary(results.manifest().raw));
-  const comparison = attempt('paper vs this run', () => ({ rows: paperComparison(results.trials()) }));
+  const comparison = attempt('paper vs this run', () => ({ rows: paperComparison(results.trials(), { data: dataSpecOf(results) }) }));
   const hasBenchmark = (() => {
     try {
       return results.trials().some((trial) => trial.study === BENCHMARK_STUDY);
@@ -115,6 +115,15 @@ function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: st
     tables,
     problems: [...errors],
   };
+}
+
+/** The run's data source from its manifest; undefined (said so in every row) when the manifest cannot be read. */
+function dataSpecOf(results: ResultsFolder): string | undefined {
+  try {
+    return results.manifest().dataSpec;
+  } catch {
+    return undefined;
+  }
 }
 
 function removeFigureFiles(directory: string, name: string): void {

@@ -36,8 +36,12 @@ export const algorithmStyles: Readonly<Record<string, AlgorithmStyle>> = {
 /** A study entry labelled `<algorithm>+greedy` (a greedy-seeded variant) keeps its algorithm's colour; figures tell them apart by dash. */
 export const GREEDY_SEEDED_SUFFIX = '+greedy';
 
-/** Colours left for algorithms this module does not know yet (add them above instead). */
-const spareColors = [okabeIto.yellow];
+/**
+ * Colours for algorithms this module does not know (a config's own labels): the dark half of Paul
+ * Tol's "muted" scheme plus a brown — distinct from the Okabe–Ito colours above and dark enough on
+ * white. Okabe–Ito's yellow is left out: on white it is nearly invisible.
+ */
+export const spareColors = ['#332288', '#882255', '#117733', '#999933', '#AA4499', '#44AA99', '#CC6677', '#661100'] as const;
 
 const knownOrder = Object.keys(algorithmStyles);
 
@@ -72,10 +76,14 @@ export function algorithmStyle(name: string): AlgorithmStyle {
 export const algorithmLabel = (name: string): string => algorithmStyle(name).label;
 
 /**
- * A Vega-Lite colour scale for the labels of `names`, with explicit domain and range, so
- * each algorithm keeps its colour whatever subset a figure shows.
+ * A Vega-Lite colour scale for the labels of `names`, with explicit domain and range, so each
+ * known algorithm (and its greedy-seeded variant) keeps its colour whatever subset a figure shows.
+ * Unknown names take the spare colours in their sorted order, so no two of them share a colour in
+ * one figure (up to 8; the known ones have their own 7).
  */
 export function algorithmColorScale(names: Iterable<string>): { domain: string[]; range: string[] } {
   const sorted = sortAlgorithms(names);
-  return { domain: sorted.map(algorithmLabel), range: sorted.map((name) => algorithmStyle(name).color) };
+  let spare = 0;
+  const colors = sorted.map((name) => (algorithmStyles[name] || seededBase(name) ? algorithmStyle(name).color : spareColors[spare++ % spareColors.length]));
+  return { domain: sorted.map(algorithmLabel), range: colors };
 }

@@ -4,6 +4,7 @@ import { roundTo, summarise } from './summaryStatistics.js';
 /** Median and interquartile band of the best-so-far fitness over repetitions, at one step. */
 export interface ConvergencePoint {
   readonly algorithm: string;
+  /** position on the x axis: the step, or the cumulative evaluations, whichever the collector was given */
   readonly step: number;
   readonly n: number;
   readonly median: number;
@@ -38,23 +39,26 @@ export class ConvergenceCollector {
   }
 
   /**
-   * Per algorithm, the median and IQR over trials at up to `maxPoints` evenly spaced steps
-   * from 0 to the longest run's last step (or at the points `grid` chooses, e.g. log-spaced
-   * evaluation counts: `logSteps`; with `commonEnd`, to the longest run of any algorithm). A run that ended earlier (e.g. the GA reached its
-   * target fitness) keeps its final value. Algorithms whose runs all have a single step
-   * have no curve and are left out.
+   * Per algorithm, the median and IQR over trials at the points `grid` chooses (default up to
+   * `maxPoints` evenly spaced steps; `logSteps` for log-spaced evaluation counts) from 0 to the
+   * longest run of any algorithm — one grid for all, so panels can share their x axis. Each
+   * algorithm's curve ends at its own longest run (its budget), or with `commonEnd` at the longest
+   * run of any algorithm (a constructive one's single point is drawn on). A run that ended earlier
+   * (e.g. the GA reached its target fitness) keeps its final value. Algorithms whose runs all end
+   * at step 0 have no curve and are left out.
    */
   summarise(maxPoints = 300, grid: (last: number, count: number) => number[] = evenSteps, commonEnd = false): ConvergencePoint[] {
     const points: ConvergencePoint[] = [];
     const curvesOf = new Map([...this.curves].map(([algorithm, trials]) => [algorithm, [...trials.values()].map(sortedCurve)]));
     const lastOf = (curves: StepCurve[]) => Math.max(...curves.map((curve) => curve.steps[curve.steps.length - 1]));
-    // commonEnd: every algorithm's curve runs to the last step of any (a constructive one's single point is drawn on)
     const overall = Math.max(...[...curvesOf.values()].map(lastOf));
+    const shared = overall > 0 ? grid(overall, maxPoints) : [];
     for (const algorithm of sortAlgorithms(this.curves.keys())) {
       const curves = curvesOf.get(algorithm)!;
       const lastStep = commonEnd ? overall : lastOf(curves);
       if (lastStep <= 0) continue;
-      for (const step of grid(lastStep, maxPoints)) {
+      const steps = commonEnd ? shared : [...shared.filter((step) => step < lastStep), lastStep];
+      for (const step of steps) {
         const values = curves.map((curve) => valueAt(curve, step)).filter((value): value is number => value !== undefined);
         if (values.length === 0) continue;
         const s = summarise(values);

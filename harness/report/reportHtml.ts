@@ -5,7 +5,7 @@ import type { ComparisonRow } from './paperComparison.js';
 import type { ReportFigure, ReportModel, ReportTable } from './reportModel.js';
 import { reportCss } from './reportStyles.js';
 import { namespaceSvgIds, svgElementOnly } from './svgInline.js';
-import { formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
+import { comparisonText, formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
 
 /** Tables longer than this are folded (still in the page, one click away). */
 const foldAfterRows = 30;
@@ -70,13 +70,14 @@ function setupSection(model: ReportModel): string {
 }
 
 function comparisonSection(model: ReportModel): string {
-  const heading = '<h2 id="paper-vs-run">Paper vs this run</h2>\n<p class="note">Published figures as collected in the project spec (section given per row). Difference = this run − paper; execution times also as a ratio, since the hardware differs.</p>';
+  const heading = '<h2 id="paper-vs-run">Paper vs this run</h2>\n<p class="note">Published figures as collected in the project spec (section given per row). Each row says what the two numbers are: data, schedule, runs on both sides — on built-in data they measure a different problem. Difference = this run − paper; execution times also as a ratio, since the hardware differs.</p>';
   if ('error' in model.comparison) return `${heading}\n<div class="problem">${escapeHtml(model.comparison.error)}</div>`;
   const rows = model.comparison.rows.map((row: ComparisonRow) => [
     escapeHtml(row.quantity), escapeHtml(row.section), num(escapeHtml(formatQuantity(row.paper, row.unit))), num(escapeHtml(formatQuantity(row.thisRun, row.unit))),
-    num(escapeHtml(formatDifference(row.difference, row.unit))), num(escapeHtml(formatRatio(row.ratio))), `<span class="note">${escapeHtml(row.note)}</span>`,
+    num(escapeHtml(formatDifference(row.difference, row.unit))), num(escapeHtml(formatRatio(row.ratio))),
+    `<span class="note" data-compared>${escapeHtml(comparisonText(row))}</span>`,
   ]);
-  return `${heading}\n${htmlTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'Note'], rows)}`;
+  return `${heading}\n${htmlTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'What is compared'], rows)}`;
 }
 
 /** The section "How good are these algorithms?" (benchmark study): two tables and its figures. */

@@ -1,7 +1,7 @@
 import { algorithmLabel } from './algorithmColors.js';
 import { BENCHMARK_HEADING, bestOfRow, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import type { ReportModel } from './reportModel.js';
-import { formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
+import { comparisonText, formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
 
 /** The report as Markdown (for the repository and pull requests); figures link to the PNGs. */
 export function reportMarkdown(model: ReportModel): string {
@@ -20,11 +20,11 @@ export function reportMarkdown(model: ReportModel): string {
     if (model.setup.config.length) lines.push('', markdownTable(['Setting', 'Value'], model.setup.config.map(([key, value]) => [`\`${key}\``, value])));
   }
   if (model.studies.length) lines.push('', markdownTable(['Study', 'Trials', 'Failed or invalid'], model.studies.map((s) => [s.study, String(s.trials), String(s.failed)])));
-  lines.push('', '## Paper vs this run', '', 'Difference = this run − paper; execution times also as a ratio (different hardware).', '');
+  lines.push('', '## Paper vs this run', '', 'Each row says what the two numbers are (data, schedule, runs on both sides). Difference = this run − paper; execution times also as a ratio (different hardware).', '');
   if ('error' in model.comparison) lines.push(`> **Problem:** ${model.comparison.error}`);
   else {
-    lines.push(markdownTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'Note'], model.comparison.rows.map((row) => [
-      row.quantity, row.section, formatQuantity(row.paper, row.unit), formatQuantity(row.thisRun, row.unit), formatDifference(row.difference, row.unit), formatRatio(row.ratio), row.note,
+    lines.push(markdownTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'What is compared'], model.comparison.rows.map((row) => [
+      row.quantity, row.section, formatQuantity(row.paper, row.unit), formatQuantity(row.thisRun, row.unit), formatDifference(row.difference, row.unit), formatRatio(row.ratio), comparisonText(row),
     ])));
   }
   const figureLines = (figure: ReportModel['figures'][number]) => {

@@ -58,12 +58,21 @@ export class ResultsFolder {
     });
   }
 
-  /** Convergence curves (median and IQR per step) of the traces selected. */
-  async convergence(selection: TraceSelection): Promise<ConvergencePoint[]> {
+  /**
+   * Convergence curves (median and IQR) of the traces selected, over cumulative evaluations — one
+   * x axis for every algorithm — or over steps when some selected row predates evaluation counts.
+   */
+  async convergence(selection: TraceSelection): Promise<{ axis: 'evaluations' | 'step'; points: ConvergencePoint[] }> {
     return this.onceAsync(`convergence:${JSON.stringify(selection)}`, async () => {
-      const collector = new ConvergenceCollector();
-      await forEachTraceRow(this.path('traces.csv'), selection, (row) => collector.add(row.algorithm, row.trial_id, row.step, row.fitness));
-      return collector.summarise();
+      const byEvaluations = new ConvergenceCollector();
+      const bySteps = new ConvergenceCollector();
+      let complete = true;
+      await forEachTraceRow(this.path('traces.csv'), selection, (row) => {
+        bySteps.add(row.algorithm, row.trial_id, row.step, row.fitness);
+        if (row.evaluations === null) complete = false;
+        else byEvaluations.add(row.algorithm, row.trial_id, row.evaluations, row.fitness);
+      });
+      return complete ? { axis: 'evaluations' as const, points: byEvaluations.summarise() } : { axis: 'step' as const, points: bySteps.summarise() };
     });
   }
 

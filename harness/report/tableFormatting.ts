@@ -35,6 +35,9 @@ export function formatDifference(value: number | null, unit: string): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${shown}`;
 }
 
+/** The "what is compared" cell: the comparison, then any note. */
+export const comparisonText = (row: { compared: string; note: string }): string => (row.note ? `${row.compared}. ${row.note}` : row.compared);
+
 export const formatRatio = (value: number | null): string => (value === null ? '—' : `${value < 0.01 ? value.toExponential(1) : value.toFixed(2)}×`);
 
 /** Human titles for the harness's tables; unknown files keep their name. */

@@ -12,6 +12,8 @@ export const tracesSchema = {
   repetition: 'number',
   step: 'number',
   fitness: 'number',
+  /** cumulative evaluations since the run began (null in traces written before it was recorded) */
+  evaluations: 'laterNumber',
 } as const;
 
 export type TraceRow = RowOf<typeof tracesSchema>;

@@ -23,3 +23,23 @@ describe('algorithm colours', () => {
     expect(algorithmStyle('my-new-algorithm').label).toBe('my-new-algorithm');
   });
 });
+
+describe('a palette legible for many algorithms', () => {
+  // WCAG relative luminance and contrast ratio against white
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrastOnWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05);
+
+  it('gives the nine algorithms of the benchmark config nine different colours, none of them the yellow lost on white', () => {
+    const names = ['greedy', 'random-sampling', 'genetic', 'local-search', 'simulated-annealing', 'genetic+greedy', 'local-search+greedy', 'simulated-annealing+greedy', 'one-plus-one'];
+    const scale = algorithmColorScale(names);
+    expect(new Set(scale.range).size).toBe(9);
+    expect(scale.range).not.toContain('#F0E442');
+    expect(scale.domain).toContain('GA+greedy');
+    // every colour at least 2:1 against the white background (Okabe–Ito's yellow has 1.3:1)
+    for (const color of scale.range) expect(contrastOnWhite(color), color).toBeGreaterThanOrEqual(2);
+    expect(contrastOnWhite('#F0E442')).toBeLessThan(1.5);
+  });
+});

@@ -22,6 +22,16 @@ describe('convergence curves from run-length compressed traces', () => {
     expect(points[4].median).toBe(0.7); // 0.5, 0.7, 0.9 (c ended at step 2)
   });
 
+  it('puts every algorithm on one grid of x values; each curve ends at its own longest run', () => {
+    const collector = new ConvergenceCollector();
+    // GA: 10 individuals per generation, 3 generations → evaluations 10, 20, 30; LS: 12 evaluations
+    for (const [x, f] of [[10, 0.3], [20, 0.5], [30, 0.6]]) collector.add('genetic', 'g', x, f);
+    for (const [x, f] of [[10, 0.3], [11, 0.35], [12, 0.4]]) collector.add('local-search', 'l', x, f);
+    const points = collector.summarise(4); // grid 0, 10, 20, 30
+    expect(points.filter((p) => p.algorithm === 'genetic').map((p) => [p.step, p.median])).toEqual([[10, 0.3], [20, 0.5], [30, 0.6]]);
+    expect(points.filter((p) => p.algorithm === 'local-search').map((p) => [p.step, p.median])).toEqual([[10, 0.3], [12, 0.4]]);
+  });
+
   it('thins long curves to evenly spaced steps including the first and the last', () => {
     expect(evenSteps(4, 10)).toEqual([0, 1, 2, 3, 4]);
     const steps = evenSteps(2999, 300);

@@ -26,7 +26,8 @@ describe('paper vs this run', () => {
     expect(row('Re-evaluation: GA best')).toMatchObject({ section: '§10', paper: 0.73, thisRun: 0.7 });
     expect(row('Re-evaluation: GA best').difference).toBeCloseTo(-0.03, 10);
     expect(row('Re-evaluation: GA mean').thisRun).toBeCloseTo(0.65, 10);
-    expect(row('Re-evaluation: LS best')).toMatchObject({ thisRun: null, difference: null, note: 'not in this run' });
+    expect(row('Re-evaluation: LS best')).toMatchObject({ thisRun: null, difference: null });
+    expect(row('Re-evaluation: LS best').compared).toMatch(/this run: not in this run$/);
   });
 
   it('compares execution times in minutes with a ratio', () => {
@@ -47,4 +48,55 @@ describe('paper vs this run', () => {
     expect(row('GA calibration')).toMatchObject({ paper: '40 × 90 (chosen)', thisRun: '50 × 90 (mean F 0.650)' });
     expect(row('GA calibration').difference).toBeCloseTo(-0.05, 10);
   });
+
+  it('says in every row what was compared: data, schedule, n on both sides', () => {
+    for (const r of rows) expect(r.compared, r.quantity).toMatch(/paper: .+; this run: /);
+    expect(row('Re-evaluation: GA best').compared).toContain('a fresh GA run of this run');
+    expect(row('Re-evaluation: GA best').compared).toContain('n = 2');
+    const onPaperData = paperComparison(trials, { data: 'fenrir:../shared/data/fenrir' });
+    expect(onPaperData.find((r) => r.quantity.startsWith('Re-evaluation: GA best'))!.compared).toContain('the same saved schedule and data');
+  });
+});
+
+describe('the headline "GA beats the others by up to 19 %"', () => {
+  const cell = (algorithm: string, fitness: number[], experiments = 30, runtimes?: number[]) =>
+    fitness.map((f, i) => trial({ algorithm, fitness: f, experiments, ress: 'mid', repetition: i, runtime_ms: runtimes?.[i] ?? 1000 }));
+  const trials = [
+    ...cell('random-sampling', [0.3, 0.32, 0.31]),
+    ...cell('genetic', [0.66, 0.68, 0.67], 30, [1000, 1100, 900]),
+    ...cell('local-search', [0.5, 0.48, 0.49], 30, [300, 310, 290]),
+    ...cell('simulated-annealing', [0.55, 0.57, 0.56], 30, [2000, 2200, 2100]),
+  ];
+  const rows = paperComparison(trials, { data: 'builtin' });
+  const advantage = rows.find((r) => r.quantity.startsWith('GA fitness advantage'))!;
+  const speedUp = rows.find((r) => r.quantity.startsWith('GA speed-up'))!;
+
+  it('is measured against the best competitor (SA here), not against RS', () => {
+    expect(advantage.thisRun).toBeCloseTo((0.67 / 0.56 - 1) * 100, 10);
+    expect(advantage.compared).toContain('against SA');
+  });
+
+  it('comes with a seeded bootstrap interval around it, the same on every run', () => {
+    const interval = /95 % bootstrap CI ([\d.]+) %–([\d.]+) % \(2000 resamples, seed 20180923\)/.exec(advantage.note);
+    expect(interval, advantage.note).not.toBeNull();
+    const [low, high] = [Number(interval![1]), Number(interval![2])];
+    expect(low).toBeLessThan(advantage.thisRun as number);
+    expect(high).toBeGreaterThan(advantage.thisRun as number);
+    expect(paperComparison(trials, { data: 'builtin' }).find((r) => r.quantity.startsWith('GA fitness advantage'))!.note).toBe(advantage.note);
+  });
+
+  it('speed-up: the slowest other search (SA) over the GA, RS left out, with its interval', () => {
+    expect(speedUp.thisRun).toBeCloseTo(2100 / 1000, 10);
+    expect(speedUp.compared).toContain('against SA');
+    expect(speedUp.note).toMatch(/95 % bootstrap CI [\d.]+×–[\d.]+×/);
+  });
+
+  it('the known GA-30 gap: the published 0.738 beside this run\'s GA mean at 30 medium experiments', () => {
+    const gap = rows.find((r) => r.quantity.startsWith('GA fitness, 30 experiments'))!;
+    expect(gap).toMatchObject({ section: '§9', paper: 0.738 });
+    expect(gap.thisRun).toBeCloseTo(0.67, 10);
+    expect(gap.compared).toContain('the one saved GA run');
+    expect(gap.compared).toContain('3 GA runs');
+  });
+
 });

@@ -52,7 +52,17 @@ describe.skipIf(!browserPath)('report.html in headless Chromium', () => {
         expect(size.height, `${size.name} height`).toBeGreaterThan(100);
         expect(size.marks, `${size.name} marks`).toBeGreaterThan(10);
       }
-      expect(await page.locator('h2#paper-vs-run + p + .table-wrap table tbody tr').count()).toBeGreaterThan(10);
+      const rows = page.locator('h2#paper-vs-run + p + .table-wrap table tbody tr');
+      expect(await rows.count()).toBeGreaterThan(10);
+      // every "paper vs this run" row says what the two numbers are
+      const compared = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-compared]')?.textContent ?? ''));
+      for (const text of compared) expect(text).toMatch(/paper: .+; this run: /);
+      // the convergence panels share one x scale: every panel's x axis has the same title and ticks
+      const xAxes = await page.$$eval('figure[data-figure="convergence"] [aria-roledescription="axis"]', (axes) =>
+        axes.map((axis) => axis.getAttribute('aria-label') ?? '').filter((label) => label.startsWith('X-axis')));
+      expect(xAxes.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(xAxes).size, xAxes.join(' | ')).toBe(1);
+      expect(xAxes[0]).toContain('Evaluations');
       expect(external).toEqual([]);
       expect(pageErrors).toEqual([]);
     } finally {
