@@ -1,9 +1,23 @@
 /**
- * Which saved best schedules the schedule figures show: for each RESS level, the GA run of
- * the scaling study with the highest fitness, at the one size closest to 30 experiments that
- * every level has (the paper's set-up figure shows one schedule per RESS level).
+ * Which saved best schedules the schedule figures show: for each RESS level, the run of one
+ * algorithm (the GA by default) in the scaling study with the highest fitness, at the one size
+ * closest to 30 experiments that every level has (the paper's set-up figure shows one schedule per RESS level).
  */
+import { mean } from 'simple-statistics';
 import { sortRess, succeeded, trialsOf, type Trial } from '../harness/report/trials.js';
+
+/**
+ * The algorithm whose schedules to draw: the one asked for, else the GA (the paper's figure), else
+ * the algorithm of the scaling study with the highest mean fitness; undefined without scaling runs.
+ */
+export function scheduleAlgorithmOf(trials: readonly Trial[], asked?: string): string | undefined {
+  if (asked !== undefined) return asked;
+  const scaling = trialsOf(trials, 'scaling').filter(succeeded);
+  if (scaling.some((trial) => trial.algorithm === 'genetic')) return 'genetic';
+  const algorithms = [...new Set(scaling.map((trial) => trial.algorithm))];
+  const score = (algorithm: string) => mean(scaling.filter((trial) => trial.algorithm === algorithm).map((trial) => trial.fitness));
+  return algorithms.sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0];
+}
 
 export interface BestScheduleChoice {
   readonly experiments: number;

@@ -8,6 +8,7 @@ import { benchmarkGapsFigure } from './benchmarkGaps.js';
 import { calibrationGaFigure } from './calibrationGa.js';
 import { calibrationLsFigure } from './calibrationLs.js';
 import { convergenceFigure } from './convergence.js';
+import { criticalDifferenceFigure } from './criticalDifference.js';
 import { fitnessScalingFigure } from './fitnessScaling.js';
 import { maxFitnessFigure } from './maxFitness.js';
 import { reevaluationFigure } from './reevaluation.js';
@@ -22,6 +23,7 @@ export const figureCatalog: readonly FigureDefinition[] = [
   convergenceFigure,
   maxFitnessFigure,
   reevaluationFigure,
+  criticalDifferenceFigure,
   calibrationGaFigure,
   calibrationLsFigure,
   scheduleGanttFigure,

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       'A folder of npm run schedule (run.json): that run\'s Gantt chart, traffic consumption per user group, convergence curve and a short report.')
     .option('profile', { type: 'string', describe: 'traffic profile CSV to use instead of the manifest\'s data source (a run folder: instead of the profile its schedule.json records)' })
     .option('strict', { type: 'boolean', default: true, hidden: true, describe: 'kept for old scripts: failures always exit 1' })
+    .option('schedule-algorithm', { type: 'string', requiresArg: true, describe: 'whose best schedules the Gantt and traffic figures draw (an algorithm or label of trials.csv; default genetic)' })
     .option('allow-stale', { type: 'boolean', default: false, describe: 'render even if trials.csv, tables or the journal do not match manifest.json (an error line says so; exit 1)' })
     .demandCommand(1, 'give the results folder, e.g. npm run figures -- results/runs/quick')
     .strict()
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   try {
     result = run
       ? await renderRun(resultsDir, profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {})
-      : await renderAll(resultsDir, profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {});
+      : await renderAll(resultsDir, { ...(profilePath ? { loadProfile: () => readProfileFile(profilePath) } : {}), scheduleAlgorithm: argv['schedule-algorithm'] });
   } finally {
     lock.release();
   }

@@ -27,6 +27,8 @@ export interface RenderOptions {
   readonly loadProfile?: ProfileLoader;
   /** figures to render (default: the whole catalog) */
   readonly figures?: readonly FigureDefinition[];
+  /** whose best schedules the schedule figures draw (default: the GA) */
+  readonly scheduleAlgorithm?: string;
 }
 
 export interface RenderResult {
@@ -41,7 +43,7 @@ export interface RenderResult {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export async function renderAll(resultsDir: string, options: RenderOptions = {}): Promise<RenderResult> {
-  const results = new ResultsFolder(resultsDir, { loadProfile: options.loadProfile });
+  const results = new ResultsFolder(resultsDir, { loadProfile: options.loadProfile, scheduleAlgorithm: options.scheduleAlgorithm });
   const figuresDir = results.path('figures');
   const result: RenderResult = { written: [], errors: [], skipped: [] };
   const figures: ReportFigure[] = [];

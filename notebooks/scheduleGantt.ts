@@ -10,7 +10,8 @@ import { figure, skipped, themed, type FigureDefinition } from '../harness/repor
 import { scheduleSegments } from '../harness/report/scheduleSegments.js';
 import { groupPalette } from '../harness/report/theme.js';
 import { ressLabel } from '../harness/report/trials.js';
-import { chooseBestSchedules } from './bestScheduleChoice.js';
+import { algorithmLabel } from '../harness/report/algorithmColors.js';
+import { chooseBestSchedules, scheduleAlgorithmOf } from './bestScheduleChoice.js';
 
 export const experimentKinds = [
   { type: 'REGRESSION', label: 'Regression experiments (canary releases)' },
@@ -98,13 +99,14 @@ export const scheduleGanttFigure: FigureDefinition = {
   name: 'schedule-gantt',
   title: 'Gantt chart of a best schedule',
   async build(results) {
-    const choice = chooseBestSchedules(results.trials());
-    if (!choice) return skipped('no successful GA run in the scaling study');
+    const algorithm = scheduleAlgorithmOf(results.trials(), results.scheduleAlgorithm);
+    const choice = algorithm === undefined ? undefined : chooseBestSchedules(results.trials(), algorithm);
+    if (!choice || algorithm === undefined) return skipped(`no successful ${algorithm ?? ''} run in the scaling study`.replace('  ', ' '));
     const trial = choice.trials.find((candidate) => candidate.ress === 'mid') ?? choice.trials[0];
     const layout = ganttLayout(results.bestSchedule(trial.trial_id));
     if (layout.bars.length === 0) return skipped(`the best schedule of ${trial.trial_id} places no experiment`);
     const groups = [...new Set(layout.bars.map((bar) => bar.group))].sort();
-    return figure(ganttSpec(layout, groups, `GA, ${trial.experiments} experiments, ${ressLabel(trial.ress)}, F = ${trial.fitness!.toFixed(3)} (trial ${trial.trial_id}); rows: experiment id (priority)`),
+    return figure(ganttSpec(layout, groups, `${algorithmLabel(algorithm)}, ${trial.experiments} experiments, ${ressLabel(trial.ress)}, F = ${trial.fitness!.toFixed(3)} (trial ${trial.trial_id}); rows: experiment id (priority)`),
       'When each experiment runs and on which user groups; a regression experiment may change groups while it runs, a business experiment may not (spec §4 rule 4).');
   },
 };

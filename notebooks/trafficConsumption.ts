@@ -11,7 +11,7 @@ import { algorithmLabel, algorithmStyle } from '../harness/report/algorithmColor
 import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
 import { consumptionByGroup, groupConsumptionPerHour, scheduleEndHour } from '../harness/report/scheduleConsumption.js';
 import { ressLabel } from '../harness/report/trials.js';
-import { chooseBestSchedules } from './bestScheduleChoice.js';
+import { chooseBestSchedules, scheduleAlgorithmOf } from './bestScheduleChoice.js';
 
 export interface ConsumptionRow {
   /** the panel the row belongs to (a RESS level here; a user group in a single run's figure) */
@@ -80,8 +80,10 @@ export const trafficConsumptionFigure: FigureDefinition = {
   name: 'traffic-consumption',
   title: 'Traffic profile and schedule consumption',
   async build(results) {
-    const choice = chooseBestSchedules(results.trials());
-    if (!choice) return skipped('no successful GA run in the scaling study');
+    const algorithm = scheduleAlgorithmOf(results.trials(), results.scheduleAlgorithm);
+    const choice = algorithm === undefined ? undefined : chooseBestSchedules(results.trials(), algorithm);
+    if (!choice || algorithm === undefined) return skipped(`no successful ${algorithm ?? ''} run in the scaling study`.replace('  ', ' '));
+    const label = algorithmLabel(algorithm);
     const schedules = choice.trials.map((trial) => ({ ress: trial.ress, schedule: results.bestSchedule(trial.trial_id) }));
     const profile = await results.profile();
     const group = busiestGroup(schedules.map(({ schedule }) => schedule), profile);
@@ -89,8 +91,8 @@ export const trafficConsumptionFigure: FigureDefinition = {
     const trialsText = choice.trials.map((trial) => `${trial.ress}: F = ${trial.fitness!.toFixed(3)}`).join(', ');
     return figure(trafficConsumptionSpec(rows, {
       group,
-      algorithm: 'genetic',
-      subtitle: [`Best GA schedule per RESS level, ${choice.experiments} experiments (${trialsText})`, 'Grey: the group\'s requests per hour; colour: the part of them the schedule\'s experiments consume'],
-    }), `Set-up figure: the hourly traffic of ${group} (the group the schedules use most) with the requests the best GA schedule of each RESS level takes from it.`);
+      algorithm,
+      subtitle: [`Best ${label} schedule per RESS level, ${choice.experiments} experiments (${trialsText})`, 'Grey: the group\'s requests per hour; colour: the part of them the schedule\'s experiments consume'],
+    }), `Set-up figure: the hourly traffic of ${group} (the group the schedules use most) with the requests the best ${label} schedule of each RESS level takes from it.`);
   },
 };

@@ -13,6 +13,8 @@ import { readTrials, type Trial } from './trials.js';
 export interface ResultsFolderOptions {
   /** how to get the run's traffic profile; defaults to `datasets/dataSource.ts` */
   readonly loadProfile?: ProfileLoader;
+  /** whose best schedules the schedule figures draw (default: the GA, else the best algorithm of the scaling study) */
+  readonly scheduleAlgorithm?: string;
 }
 
 /**
@@ -26,6 +28,11 @@ export class ResultsFolder {
 
   constructor(directory: string, private readonly options: ResultsFolderOptions = {}) {
     this.directory = resolve(directory);
+  }
+
+  /** The algorithm the schedule figures were asked to draw, if any (`npm run figures -- --schedule-algorithm`). */
+  get scheduleAlgorithm(): string | undefined {
+    return this.options.scheduleAlgorithm;
   }
 
   /** The run's name: its folder's name. */

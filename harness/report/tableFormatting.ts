@@ -51,6 +51,10 @@ const tableTitles: Record<string, string> = {
   'sensitivity.csv': 'Sensitivity sweeps',
   'comparisons.csv': 'Pairwise comparisons: Mann–Whitney U and Vargha–Delaney Â12',
   'gaps.csv': 'Gap to the certified upper bound: (bound − fitness) / bound',
+  'pairwise.csv': 'All pairs of algorithms per instance: Mann–Whitney U (Holm-adjusted) and Vargha–Delaney Â12',
+  'win-tie-loss.csv': 'Wins, ties and losses over the instances (Holm-adjusted Mann–Whitney, α = 0.05)',
+  'friedman.csv': 'Friedman test over the instances of each study, Iman–Davenport F, Nemenyi critical difference',
+  'ranks.csv': 'Average rank over the instances of each study (1 = best)',
 };
 
 export const tableTitle = (file: string): string => tableTitles[file] ?? file.replace(/\.csv$/, '');

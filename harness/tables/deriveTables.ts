@@ -6,6 +6,8 @@ import { BENCHMARK_STUDY, benchmarkTables } from './benchmarkTables.js';
 import { benchmarkTraces } from './benchmarkTraces.js';
 import { comparisonsTable } from './comparisonsTable.js';
 import { gapsTable } from './gapsTable.js';
+import { pairwiseTable, winTieLossTable } from './pairwiseTables.js';
+import { friedmanTable, ranksTable } from './rankTables.js';
 import { maxFitnessTable, reevaluationTable } from './bestAndMeanTables.js';
 import { sensitivityTable } from './sensitivityTable.js';
 import { fitnessTable, runtimeTable } from './summaryTables.js';
@@ -22,6 +24,10 @@ export const TABLES: Readonly<Record<string, (rows: readonly TrialRow[]) => stri
   sensitivity: sensitivityTable,
   comparisons: comparisonsTable,
   gaps: gapsTable,
+  pairwise: pairwiseTable,
+  'win-tie-loss': winTieLossTable,
+  friedman: friedmanTable,
+  ranks: ranksTable,
 };
 
 /**

@@ -33,7 +33,7 @@ const headerOf = (name: string) => tables.get(name)!.split('\n')[0];
 
 describe('tables derived from trials.csv', () => {
   it('writes every table with its columns', () => {
-    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons', 'gaps']);
+    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons', 'gaps', 'pairwise', 'win-tie-loss', 'friedman', 'ranks']);
     expect(headerOf('gaps')).toBe('study,algorithm,experiments,ress,upper_bound,best_fitness,n,mean_gap,sd_gap,median_gap,iqr_gap,min_gap,max_gap');
     expect(headerOf('sensitivity')).toBe('algorithm,experiments,ress,setting,n,mean_fitness,sd_fitness,median_fitness,mean_duration_score,mean_user_group_score,mean_start_score,mean_runtime_s');
     expect(headerOf('fitness')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');

@@ -8,7 +8,7 @@ const TIMING_COLUMNS = new Set(['runtime_ms', 'mean_runtime_s', 'elapsed_ms']);
 /**
  * A results folder's outputs with everything timing-dependent removed: trials.csv without
  * runtime_ms, traces.csv without elapsed_ms, tables without runtime columns, runtime.csv reduced to its keys and n,
- * comparisons without the runtime rows, and every best schedule. Equal for equal seeds.
+ * comparisons, pairwise tests, win/tie/loss counts, Friedman tests and ranks without their runtime rows, and every best schedule. Equal for equal seeds.
  */
 export function comparableOutputs(folder: string): Record<string, string> {
   const csv = (relative: string, keep: (row: Record<string, string>) => boolean = () => true, columns?: string[]) => {
@@ -22,6 +22,9 @@ export function comparableOutputs(folder: string): Record<string, string> {
     'tables/runtime.csv': csv('tables/runtime.csv', () => true, ['study', 'algorithm', 'experiments', 'ress', 'n']),
     'tables/comparisons.csv': csv('tables/comparisons.csv', (row) => row.metric !== 'runtime_s'),
   };
+  for (const table of ['pairwise', 'win-tie-loss', 'friedman', 'ranks']) {
+    outputs[`tables/${table}.csv`] = csv(`tables/${table}.csv`, (row) => row.metric !== 'runtime_s');
+  }
   for (const table of ['fitness', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation']) {
     outputs[`tables/${table}.csv`] = csv(`tables/${table}.csv`);
   }
