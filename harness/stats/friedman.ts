@@ -1,6 +1,8 @@
-import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import jstat from 'jstat';
 import { blockRanks, tieGroups } from './ranks.js';
+
+// jstat is CommonJS: its named export arrives on the default import
+const { jStat } = jstat as unknown as typeof import('jstat');
 
 /** The Friedman test over N blocks (instances) × k treatments (algorithms). */
 export interface FriedmanResult {
@@ -59,11 +61,11 @@ export function friedmanTest(values: readonly (readonly number[])[], options: { 
     chiSquare,
     chiSquareUncorrected,
     df,
-    pValue: 1 - chisquareCdf(chiSquare, df),
+    pValue: 1 - jStat.chisquare.cdf(chiSquare, df),
     imanDavenport,
     df1,
     df2,
-    pValueImanDavenport: Number.isFinite(imanDavenport) ? 1 - fCdf(imanDavenport, df1, df2) : 0,
+    pValueImanDavenport: Number.isFinite(imanDavenport) ? 1 - jStat.centralF.cdf(imanDavenport, df1, df2) : 0,
   };
 }
 
