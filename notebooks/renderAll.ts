@@ -12,6 +12,7 @@ import { benchmarkBudget, benchmarkSection, BENCHMARK_STUDY, readBenchmarkTable 
 import { setupSummary } from '../harness/report/manifest.js';
 import { paperComparison } from '../harness/report/paperComparison.js';
 import type { ProfileLoader } from '../harness/report/profileLoader.js';
+import { latexTable } from '../harness/report/latexTable.js';
 import { renderFigureFiles } from '../harness/report/renderFigure.js';
 import { reportHtml } from '../harness/report/reportHtml.js';
 import { reportMarkdown } from '../harness/report/reportMarkdown.js';
@@ -69,6 +70,7 @@ export async function renderAll(resultsDir: string, options: RenderOptions = {})
     }
   }
 
+  result.written.push(...writeLatexTables(results));
   const model = reportModel(results, figures, result.errors);
   for (const [file, content] of [['report.html', reportHtml(model)], ['report.md', reportMarkdown(model)]] as const) {
     writeFileAtomically(results.path(file), content);
@@ -126,6 +128,22 @@ function dataSpecOf(results: ResultsFolder): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** latex/<table>.tex for every tables/*.csv with rows (booktabs); a table that cannot be read is skipped (the report names it). */
+function writeLatexTables(results: ResultsFolder): string[] {
+  const written: string[] = [];
+  for (const file of results.tableFiles()) {
+    try {
+      const stem = file.replace(/\.csv$/, '');
+      const path = results.path('latex', `${stem}.tex`);
+      writeFileAtomically(path, latexTable(results.table(file), { caption: tableTitle(file), label: `tab:${stem}`, source: `tables/${file}` }));
+      written.push(path);
+    } catch {
+      // reportModel reports the unreadable table in its place
+    }
+  }
+  return written;
 }
 
 function removeFigureFiles(directory: string, name: string): void {

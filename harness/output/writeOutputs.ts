@@ -14,7 +14,7 @@ import { tracesCsv } from './tracesTable.js';
 import { trialsCsv } from './trialsTable.js';
 
 /** Files of a results folder rendered from the derived set (by the figures step): stale once the set changes. */
-export const RENDERED_OUTPUTS = ['report.html', 'report.md', 'figures'] as const;
+export const RENDERED_OUTPUTS = ['report.html', 'report.md', 'figures', 'latex'] as const;
 
 export interface WrittenOutputs {
   /** the records in plan order, as in trials.csv */
