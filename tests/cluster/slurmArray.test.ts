@@ -159,7 +159,7 @@ describe.skipIf(unavailableReason !== undefined)('scripts/slurm-array.sh on a on
     expect(kept).toBeLessThan(47);
     expect(attempts[1]).toContain('attempt 2)');
     expect(attempts[1]).toContain(`${kept} already in the journal`);
-    expect(attempts[1]).toContain(`done: ${47 - kept} trial(s) run, ${kept} resumed from the journal`);
+    expect(attempts[1]).toContain(`done: ${47 - kept} trial(s) run, 0 failed, ${kept} resumed from the journal`);
     const ids = journalIds(join(results, `shard-1-of-${SHARDS}`));
     expect(ids).toHaveLength(47);
     expect(new Set(ids).size).toBe(47);
