@@ -147,5 +147,5 @@ function writeLatexTables(results: ResultsFolder): string[] {
 }
 
 function removeFigureFiles(directory: string, name: string): void {
-  for (const extension of ['.vl.json', '.svg', '.png']) rmSync(join(directory, `${name}${extension}`), { force: true });
+  for (const extension of ['.vl.json', '.svg', '.png', '.pdf']) rmSync(join(directory, `${name}${extension}`), { force: true });
 }

@@ -58,5 +58,5 @@ export async function renderRun(directory: string, options: { loadProfile?: () =
 }
 
 function removeFigureFiles(directory: string, name: string): void {
-  for (const extension of ['.vl.json', '.svg', '.png']) rmSync(join(directory, `${name}${extension}`), { force: true });
+  for (const extension of ['.vl.json', '.svg', '.png', '.pdf']) rmSync(join(directory, `${name}${extension}`), { force: true });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { pngFontOptions } from './pngFonts.js';
 import { renumberSvgIds } from './svgInline.js';
+import { svgToPdf } from './svgToPdf.js';
 import { installTextMetrics } from './textMeasure.js';
 
 installTextMetrics();
@@ -30,13 +31,15 @@ export interface RenderedFigure {
   readonly files: string[];
 }
 
-/** Renders a spec and writes `<name>.vl.json`, `.svg` and `.png` into `directory`, each atomically. */
+/** Renders a spec and writes `<name>.vl.json`, `.svg`, `.png` and `.pdf` (vector, one page) into `directory`, each atomically. */
 export async function renderFigureFiles(directory: string, name: string, spec: TopLevelSpec): Promise<RenderedFigure> {
   const svg = await specToSvg(spec);
   const png = svgToPng(svg);
-  const files = [join(directory, `${name}.vl.json`), join(directory, `${name}.svg`), join(directory, `${name}.png`)];
+  const pdf = await svgToPdf(svg, name);
+  const files = [join(directory, `${name}.vl.json`), join(directory, `${name}.svg`), join(directory, `${name}.png`), join(directory, `${name}.pdf`)];
   writeFileAtomically(files[0], `${JSON.stringify(spec, null, 2)}\n`);
   writeFileAtomically(files[1], svg);
   writeFileAtomically(files[2], png);
+  writeFileAtomically(files[3], pdf);
   return { name, svg, files };
 }
