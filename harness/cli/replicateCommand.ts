@@ -8,7 +8,7 @@ import { parseShard } from '../plan/shard.js';
 import { PAPER_CONFIG, QUICK_CONFIG } from '../replicate/projectPaths.js';
 import { replicate } from '../replicate/replicate.js';
 import { syncJournal } from '../journal/journal.js';
-import { formatDuration } from '../run/progressReporter.js';
+import { formatSeconds } from '../run/progressReporter.js';
 import { runCli } from './runCli.js';
 import type { StopSignals } from './stopSignals.js';
 
@@ -82,7 +82,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     return;
   }
   if (summary.status !== 'dry-run') {
-    const wall = formatDuration((performance.now() - started) / 1000);
+    const wall = formatSeconds((performance.now() - started) / 1000);
     const report = join(summary.folder, 'report.html');
     const where = args.figures && existsSync(report) ? `report: ${relative(process.cwd(), report)}` : `tables in ${folder}/tables/`;
     log(`done: ${summary.ran} trial(s) run, ${summary.failed} failed${summary.alreadyDone > 0 ? `, ${summary.alreadyDone} resumed from the journal` : ''}, ${wall} wall time (${summary.status}); ${where}`);

@@ -5,7 +5,7 @@ import { InputError } from '../../algorithms/problem/inputError.js';
 import { loadStudyConfig } from '../config/loadStudyConfig.js';
 import { chromiumPath } from '../report/headlessChromium.js';
 import { screenshotReport } from '../report/reportScreenshot.js';
-import { formatDuration } from '../run/progressReporter.js';
+import { formatSeconds } from '../run/progressReporter.js';
 import { PROJECT_ROOT, REFERENCE_FOLDER, RUNS_FOLDER } from './projectPaths.js';
 import { replicate } from './replicate.js';
 
@@ -120,5 +120,5 @@ function replaceFolder(runFolder: string, target: string): void {
 }
 
 export const describeReference = (summary: ReferenceSummary, root = PROJECT_ROOT): string =>
-  `reference: ${summary.trials} trials at commit ${summary.commit.slice(0, 12)} written to ${relative(root, summary.folder)} in ${formatDuration(summary.wallSeconds)} wall time; ` +
+  `reference: ${summary.trials} trials at commit ${summary.commit.slice(0, 12)} written to ${relative(root, summary.folder)} in ${formatSeconds(summary.wallSeconds)} wall time; ` +
   `commit it: git add ${relative(root, summary.folder)} && git commit -m "Reference run at ${summary.commit.slice(0, 12)}"`;

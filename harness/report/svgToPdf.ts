@@ -21,7 +21,7 @@ export async function svgToPdf(svg: string, title: string): Promise<Buffer> {
   const [regular, bold] = [dejaVuFontFiles().find((path) => /DejaVuSans\.ttf$/.test(path)), dejaVuFontFiles().find((path) => /DejaVuSans-Bold\.ttf$/.test(path))];
   if (regular) doc.registerFont('DejaVu Sans', regular);
   if (bold) doc.registerFont('DejaVu Sans Bold', bold);
-  SVGtoPDF(doc, svg, 0, 0, {
+  SVGtoPDF(doc, pdfSafeDashes(svg), 0, 0, {
     width,
     height,
     assumePt: true,
@@ -30,4 +30,17 @@ export async function svgToPdf(svg: string, title: string): Promise<Buffer> {
   doc.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+/**
+ * PDFKit refuses dash lengths of 0, which Vega writes for solid lines (`stroke-dasharray="1,0"`):
+ * a pattern without gaps is dropped (solid), and other zero lengths become a hair's width.
+ */
+export function pdfSafeDashes(svg: string): string {
+  return svg.replace(/\sstroke-dasharray="([^"]*)"/g, (attribute, value: string) => {
+    const lengths = value.split(/[\s,]+/).filter((part) => part !== '').map(Number);
+    if (lengths.length === 0 || lengths.some((length) => !Number.isFinite(length))) return attribute;
+    if (lengths.every((length, i) => i % 2 === 0 || length === 0)) return '';
+    return ` stroke-dasharray="${lengths.map((length) => (length > 0 ? length : 0.01)).join(',')}"`;
+  });
 }

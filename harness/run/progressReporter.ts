@@ -22,7 +22,7 @@ export function createProgressReporter(total: number, totalCost: number, stream:
   let failed = 0;
   const eta = (): string => {
     const seconds = estimate.secondsLeft(now());
-    return seconds === undefined ? '…' : formatDuration(seconds);
+    return seconds === undefined ? '…' : formatSeconds(seconds);
   };
   const percent = () => Math.floor(100 * estimate.shareDone);
   const failures = () => (failed > 0 ? ` | ${failed} failed` : '');
@@ -35,7 +35,7 @@ export function createProgressReporter(total: number, totalCost: number, stream:
       hideCursor: true,
       clearOnComplete: false,
     }, cliProgress.Presets.shades_classic);
-    const payload = () => ({ work: percent(), trials: done, total_trials: total, elapsed: formatDuration((now() - started) / 1000), remaining: eta(), failed: failures() });
+    const payload = () => ({ work: percent(), trials: done, total_trials: total, elapsed: formatSeconds((now() - started) / 1000), remaining: eta(), failed: failures() });
     const value = () => Math.round(1000 * estimate.shareDone);
     bar.start(1000, 0, payload());
     const ticker = setInterval(() => bar.update(value(), payload()), 1000);
@@ -65,14 +65,23 @@ export function createProgressReporter(total: number, totalCost: number, stream:
       if (decile > lastDecile || now() - lastLine > 30_000 || done === total) {
         lastDecile = decile;
         lastLine = now();
-        stream.write(`  ${done}/${total} trials, ${percent()} % of the estimated work, ${formatDuration((now() - started) / 1000)} elapsed, ETA ${eta()}${failures()}\n`);
+        stream.write(`  ${done}/${total} trials, ${percent()} % of the estimated work, ${formatSeconds((now() - started) / 1000)} elapsed, ETA ${eta()}${failures()}\n`);
       }
     },
     stop() {},
   };
 }
 
+/** Durations in plan messages and estimates: `42s`, `3m10s`, `2h03m`. */
 export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** Elapsed and remaining times of the progress bar and the closing line: tenths below 10 s (`2.4 s`), then `42 s`, `3 min 10 s`, `2 h 03 min`. */
+export function formatSeconds(seconds: number): string {
   if (seconds < 10) return `${seconds.toFixed(1)} s`;
   if (seconds < 60) return `${Math.round(seconds)} s`;
   const minutes = Math.floor(seconds / 60);

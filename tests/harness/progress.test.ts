@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter, formatDuration } from '../../harness/run/progressReporter.js';
+import { createProgressReporter, formatSeconds } from '../../harness/run/progressReporter.js';
 import { RemainingTime } from '../../harness/run/remainingTime.js';
 import { REPO_ROOT } from '../support/referenceData.js';
 
@@ -53,7 +53,7 @@ describe('progress lines in logs', () => {
   });
 
   it('formats durations with units', () => {
-    expect([0.04, 9.96, 42.4, 61, 3599, 3600, 7384].map(formatDuration)).toEqual(['0.0 s', '10.0 s', '42 s', '1 min 01 s', '59 min 59 s', '1 h 00 min', '2 h 03 min']);
+    expect([0.04, 9.96, 42.4, 61, 3599, 3600, 7384].map(formatSeconds)).toEqual(['0.0 s', '10.0 s', '42 s', '1 min 01 s', '59 min 59 s', '1 h 00 min', '2 h 03 min']);
   });
 });
 

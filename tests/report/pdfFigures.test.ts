@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { svgToPdf } from '../../harness/report/svgToPdf.js';
+import { pdfSafeDashes, svgToPdf } from '../../harness/report/svgToPdf.js';
 import { criticalDifferenceFigure } from '../../notebooks/criticalDifference.js';
 import { renderAll } from '../../notebooks/figures.js';
 import { maxFitnessFigure } from '../../notebooks/maxFitness.js';
@@ -48,6 +48,11 @@ describe('PDF figures (svg-to-pdfkit into PDFKit, no browser)', () => {
     const facts = pdfFacts(await svgToPdf(svg, 'text'));
     expect(facts.pages).toBe(1);
     expect(facts.fonts.some((font) => /DejaVuSans|Helvetica/.test(font)), facts.fonts.join(', ')).toBe(true);
+  });
+
+  it('turns Vega\'s zero-gap dash patterns (solid lines) into none, which PDFKit would refuse', () => {
+    expect(pdfSafeDashes('<path stroke-dasharray="1,0" d="M0"/><path stroke-dasharray="5,3"/><path stroke-dasharray="0,4"/>'))
+      .toBe('<path d="M0"/><path stroke-dasharray="5,3"/><path stroke-dasharray="0.01,4"/>');
   });
 
   it('refuses an SVG without a size, naming the figure', async () => {

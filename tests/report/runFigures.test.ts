@@ -52,7 +52,7 @@ describe('npm run figures -- <a folder of npm run schedule>', () => {
     const result = figures[fresh];
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^wrote 11 files in [\d.]+ s \(report: .*fresh\/report\.html\)\n$/);
+    expect(result.stdout).toMatch(/^wrote 14 files in [\d.]+ s \(report: .*fresh\/report\.html\)\n$/);
     for (const name of figureNames) for (const extension of ['.vl.json', '.svg', '.png']) expect(existsSync(join(fresh, 'figures', `${name}${extension}`)), `${name}${extension}`).toBe(true);
     const html = readFileSync(join(fresh, 'report.html'), 'utf8');
     expect(html).toContain('<title>Scheduling run: fresh</title>');
