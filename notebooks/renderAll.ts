@@ -10,6 +10,7 @@ import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
 import type { FigureDefinition } from '../harness/report/figureDefinition.js';
 import { benchmarkBudget, benchmarkSection, BENCHMARK_STUDY, readBenchmarkTable } from '../harness/report/benchmarkSection.js';
 import { setupSummary } from '../harness/report/manifest.js';
+import { paperClaims } from '../harness/report/claims.js';
 import { paperComparison } from '../harness/report/paperComparison.js';
 import type { ProfileLoader } from '../harness/report/profileLoader.js';
 import { latexTable } from '../harness/report/latexTable.js';
@@ -92,6 +93,7 @@ function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: st
   };
   const setup = attempt('report set-up', () => setupSummary(results.manifest().raw));
   const comparison = attempt('paper vs this run', () => ({ rows: paperComparison(results.trials(), { data: dataSpecOf(results) }) }));
+  const claims = attempt('claims of the paper', () => ({ rows: paperClaims(results.trials()) }));
   const hasBenchmark = (() => {
     try {
       return results.trials().some((trial) => trial.study === BENCHMARK_STUDY);
@@ -114,6 +116,7 @@ function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: st
     setup,
     studies: Array.isArray(studies) ? studies : [],
     comparison,
+    claims,
     ...(benchmark ? { benchmark } : {}),
     figures,
     tables,

@@ -90,7 +90,7 @@ function ga30Row(trials: readonly Trial[], context: ComparisonContext): Comparis
   const fitness = trialsOf(trials, 'scaling')
     .filter((trial) => trial.algorithm === 'genetic' && trial.experiments === publishedGa30.experiments && trial.ress === publishedGa30.ress && succeeded(trial))
     .map((trial) => trial.fitness!);
-  const paperSide = `paper: the one saved GA run (${publishedGa30.file}), n = 1`;
+  const paperSide = `paper: the one saved GA schedule (${publishedGa30.file}), the best of ${publishedGa30.bestOfRuns} runs`;
   const thisSide = fitness.length > 0
     ? `this run: mean of the scaling study's ${fitness.length} GA runs on ${describeData(context.data)}${isPaperData(context.data) ? '' : ', so another experiment set and profile'}`
     : 'this run: no GA scaling runs at 30 medium experiments';
@@ -175,8 +175,9 @@ function largestOverCells(
   if (!best) return undefined;
   const names = sortAlgorithms(best.others.keys());
   const { ga, others } = best;
-  const interval = bootstrapInterval([ga, ...names.map((name) => others.get(name)!)], ([gaSample, ...rest]) =>
-    score(gaSample, new Map(names.map((name, i) => [name, rest[i]]))).value);
+  // every sample is a non-empty cell of trials, so the interval exists
+  const interval = bootstrapInterval([ga, ...names.map((name) => others.get(name)!)], (gaSample, ...rest) =>
+    score(gaSample, new Map(names.map((name, i) => [name, rest[i]]))).value)!;
   return { cell: best.cell, value: best.value, against: best.against, interval, n: { ga: ga.length, other: others.get(best.against)!.length }, cells: counted };
 }
 

@@ -1,6 +1,7 @@
 import { algorithmLabel } from './algorithmColors.js';
 import { BENCHMARK_HEADING, bestOfRow, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import { escapeHtml } from './htmlEscape.js';
+import { CLAIMS_COLUMNS, CLAIMS_HEADING, CLAIMS_RULE } from './claims.js';
 import type { ComparisonRow } from './paperComparison.js';
 import type { ReportFigure, ReportModel, ReportTable } from './reportModel.js';
 import { reportCss } from './reportStyles.js';
@@ -35,12 +36,14 @@ ${rendered} of ${shown.length} figures rendered${model.problems.length ? `; <a h
 <nav><ol>
 <li><a href="#setup">Set-up</a></li>
 <li><a href="#paper-vs-run">Paper vs this run</a></li>
+<li><a href="#claims">${escapeHtml(CLAIMS_HEADING)}</a></li>
 ${model.benchmark ? `<li><a href="#benchmark">${escapeHtml(BENCHMARK_HEADING)}</a></li>\n` : ''}${listed.map((f) => `<li><a href="#figure-${escapeHtml(f.name)}">${escapeHtml(f.title)}</a></li>`).join('\n')}
 <li><a href="#tables">Tables</a></li>
 ${model.problems.length ? '<li><a href="#problems">Problems</a></li>' : ''}
 </ol></nav>
 ${setupSection(model)}
 ${comparisonSection(model)}
+${claimsSection(model)}
 ${benchmarkHtml(model)}
 <h2 id="figures">Figures</h2>
 ${listed.map(figureSection).join('\n')}
@@ -78,6 +81,17 @@ function comparisonSection(model: ReportModel): string {
     `<span class="note" data-compared>${escapeHtml(comparisonText(row))}</span>`,
   ]);
   return `${heading}\n${htmlTable(['Quantity', 'Spec', 'Paper', 'This run', 'Difference', 'Ratio', 'What is compared'], rows)}`;
+}
+
+/** The claims table: one row per published claim, its verdict marked for styling and tests (data-verdict). */
+function claimsSection(model: ReportModel): string {
+  const heading = `<h2 id="claims">${escapeHtml(CLAIMS_HEADING)}</h2>\n<p class="note">${escapeHtml(CLAIMS_RULE)}</p>`;
+  if ('error' in model.claims) return `${heading}\n<div class="problem">${escapeHtml(model.claims.error)}</div>`;
+  const rows = model.claims.rows.map((row) => [
+    escapeHtml(row.claim), escapeHtml(row.source), escapeHtml(row.published), `<span class="note">${escapeHtml(row.publicCode)}</span>`,
+    escapeHtml(row.thisRun), `<strong data-verdict="${escapeHtml(row.verdict)}">${escapeHtml(row.verdict)}</strong>`, `<span class="note">${escapeHtml(row.evidence)}</span>`,
+  ]);
+  return `${heading}\n${htmlTable(CLAIMS_COLUMNS.map(escapeHtml), rows)}`;
 }
 
 /** The section "How good are these algorithms?" (benchmark study): two tables and its figures. */

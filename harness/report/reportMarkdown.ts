@@ -1,5 +1,6 @@
 import { algorithmLabel } from './algorithmColors.js';
 import { BENCHMARK_HEADING, bestOfRow, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
+import { CLAIMS_HEADING, CLAIMS_RULE, claimsMarkdown } from './claims.js';
 import type { ReportModel } from './reportModel.js';
 import { comparisonText, formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
 
@@ -27,6 +28,9 @@ export function reportMarkdown(model: ReportModel): string {
       row.quantity, row.section, formatQuantity(row.paper, row.unit), formatQuantity(row.thisRun, row.unit), formatDifference(row.difference, row.unit), formatRatio(row.ratio), comparisonText(row),
     ])));
   }
+  lines.push('', `## ${CLAIMS_HEADING}`, '', CLAIMS_RULE, '');
+  if ('error' in model.claims) lines.push(`> **Problem:** ${model.claims.error}`);
+  else lines.push(claimsMarkdown(model.claims.rows));
   const figureLines = (figure: ReportModel['figures'][number]) => {
     lines.push(`### ${figure.title}`, '');
     if (figure.status === 'rendered') lines.push(`![${figure.title}](figures/${figure.name}.png)`, '', figure.caption);

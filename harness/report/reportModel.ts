@@ -1,4 +1,5 @@
 import type { BenchmarkSection } from './benchmarkSection.js';
+import type { ClaimRow } from './claims.js';
 import type { SetupSummary } from './manifest.js';
 import type { ComparisonRow } from './paperComparison.js';
 
@@ -10,6 +11,8 @@ export interface ReportModel {
   /** one line per study: trials and failures */
   readonly studies: { study: string; trials: number; failed: number }[];
   readonly comparison: { rows: ComparisonRow[] } | { error: string };
+  /** the paper's claims, each with a verdict (claims.ts) */
+  readonly claims: { rows: ClaimRow[] } | { error: string };
   /** "How good are these algorithms?": present when the run has a benchmark study */
   readonly benchmark?: BenchmarkSection | { error: string };
   readonly figures: ReportFigure[];

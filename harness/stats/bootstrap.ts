@@ -1,42 +1,74 @@
-import { quantileSorted } from 'simple-statistics';
+import { quantileSorted, sampleWithReplacement } from 'simple-statistics';
 import { Rng } from '../../algorithms/random/rng.js';
 
-export interface BootstrapInterval {
+/** A percentile bootstrap interval. */
+export interface Interval {
   readonly low: number;
   readonly high: number;
+}
+
+/** An interval with how it was obtained, for a caption ("95 % bootstrap CI …, 2000 resamples, seed …"). */
+export interface BootstrapInterval extends Interval {
   /** confidence level, e.g. 0.95 */
   readonly level: number;
   readonly resamples: number;
   readonly seed: number;
 }
 
-/** The seed of every bootstrap interval the report shows (any fixed value: the intervals are then reproducible). */
+export interface BootstrapOptions {
+  /** resamples (default 2000) */
+  readonly resamples?: number;
+  /** coverage (default 0.95) */
+  readonly level?: number;
+  /** the resampling stream; default a fixed seed, so a table is the same on every run */
+  readonly seed?: number;
+}
+
+/** The seed of every bootstrap interval the report and tables show (any fixed value: the intervals are then reproducible). */
 export const BOOTSTRAP_SEED = 20180923;
 
+function percentiles(values: Float64Array | number[], level: number): Interval {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  return { low: quantileSorted(sorted, (1 - level) / 2), high: quantileSorted(sorted, 1 - (1 - level) / 2) };
+}
+
 /**
- * Percentile bootstrap confidence interval of `statistic` over several independent samples
- * (e.g. the runs of each algorithm in one cell): each resample draws every sample with
- * replacement at its own size, from a seeded Rng, so the interval is the same on every run.
+ * Percentile bootstrap interval of `statistic` over samples drawn with replacement from each of
+ * `samples` (same sizes as the originals; simple-statistics' sampleWithReplacement fed by the
+ * seeded Rng). Several samples are resampled independently (e.g. a ratio of two means, or the GA
+ * against every competitor of a cell). Undefined when there is no sample or one is empty.
  */
 export function bootstrapInterval(
   samples: readonly (readonly number[])[],
-  statistic: (resampled: readonly number[][]) => number,
-  options: { resamples?: number; level?: number; seed?: number } = {},
-): BootstrapInterval {
+  statistic: (...resampled: number[][]) => number,
+  options: BootstrapOptions = {},
+): BootstrapInterval | undefined {
+  if (samples.length === 0 || samples.some((sample) => sample.length === 0)) return undefined;
+  const seed = options.seed ?? BOOTSTRAP_SEED;
+  const rng = Rng.fromSeed(seed);
+  const random = () => rng.float();
   const resamples = options.resamples ?? 2000;
   const level = options.level ?? 0.95;
-  const seed = options.seed ?? BOOTSTRAP_SEED;
-  if (samples.some((sample) => sample.length === 0)) throw new Error('bootstrap: every sample needs at least one value');
-  const rng = Rng.fromSeed(seed);
   const values = new Float64Array(resamples);
-  const drawn = samples.map((sample) => new Array<number>(sample.length));
-  for (let r = 0; r < resamples; r++) {
-    samples.forEach((sample, s) => {
-      for (let i = 0; i < sample.length; i++) drawn[s][i] = sample[rng.below(sample.length)];
-    });
-    values[r] = statistic(drawn);
-  }
-  const sorted = [...values].sort((a, b) => a - b);
-  const tail = (1 - level) / 2;
-  return { low: quantileSorted(sorted, tail), high: quantileSorted(sorted, 1 - tail), level, resamples, seed };
+  for (let i = 0; i < resamples; i++) values[i] = statistic(...samples.map((sample) => sampleWithReplacement([...sample], sample.length, random)));
+  return { ...percentiles(values, level), level, resamples, seed };
 }
+
+/**
+ * Interval of the best of `k` runs (a published "best of k"): resamples of size k from the
+ * runs, their maximum. What the best of k runs of this code would be, in 95 % of repetitions.
+ */
+export function bestOfInterval(runs: readonly number[], k: number, options: BootstrapOptions = {}): BootstrapInterval | undefined {
+  if (runs.length === 0 || k < 1) return undefined;
+  const seed = options.seed ?? BOOTSTRAP_SEED;
+  const rng = Rng.fromSeed(seed);
+  const random = () => rng.float();
+  const resamples = options.resamples ?? 2000;
+  const level = options.level ?? 0.95;
+  const values = new Float64Array(resamples);
+  for (let i = 0; i < resamples; i++) values[i] = Math.max(...sampleWithReplacement([...runs], k, random));
+  return { ...percentiles(values, level), level, resamples, seed };
+}
+
+export const contains = (interval: Interval | undefined, value: number): boolean =>
+  interval !== undefined && interval.low <= value && value <= interval.high;

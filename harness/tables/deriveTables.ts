@@ -5,6 +5,7 @@ import { calibrationGaTable, calibrationLocalSearchTable } from './calibrationTa
 import { BENCHMARK_STUDY, benchmarkTables } from './benchmarkTables.js';
 import { benchmarkTraces } from './benchmarkTraces.js';
 import { comparisonsTable } from './comparisonsTable.js';
+import { gaAdvantageTable } from './gaAdvantage.js';
 import { gapsTable } from './gapsTable.js';
 import { pairwiseTable, winTieLossTable } from './pairwiseTables.js';
 import { friedmanTable, ranksTable } from './rankTables.js';
@@ -28,6 +29,7 @@ export const TABLES: Readonly<Record<string, (rows: readonly TrialRow[]) => stri
   'win-tie-loss': winTieLossTable,
   friedman: friedmanTable,
   ranks: ranksTable,
+  'ga-advantage': gaAdvantageTable,
 };
 
 /**

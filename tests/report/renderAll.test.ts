@@ -64,6 +64,9 @@ describe('renderAll on a complete synthetic run', () => {
     expect(html).toContain('tables/comparisons.csv');
     expect(html).toContain('Vargha &amp; Delaney 2000');
     expect(html).toContain('Re-evaluation: GA best fitness');
+    // the claims of the paper, one verdict each
+    expect(html).toContain('<h2 id="claims">The paper&#39;s claims, each with a verdict</h2>');
+    expect(html.match(/data-verdict="/g)?.length).toBe(17);
   });
 
   it('writes report.md linking the PNGs', () => {

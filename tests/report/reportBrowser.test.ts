@@ -63,6 +63,11 @@ describe.skipIf(!browserPath)('report.html in headless Chromium', () => {
       expect(xAxes.length).toBeGreaterThanOrEqual(3);
       expect(new Set(xAxes).size, xAxes.join(' | ')).toBe(1);
       expect(xAxes[0]).toContain('Evaluations');
+      // the claims table: a row and a verdict for every published claim
+      const claims = page.locator('h2#claims + p + .table-wrap table tbody tr');
+      expect(await claims.count()).toBe(17);
+      expect(await page.locator('h2#claims + p + .table-wrap table tbody tr [data-verdict]').count()).toBe(17);
+      expect(await page.locator('#claims').isVisible()).toBe(true);
       expect(external).toEqual([]);
       expect(pageErrors).toEqual([]);
     } finally {
