@@ -83,6 +83,7 @@ export const publishedGa30 = {
   userGroupScore: 0.9960526,
   startScore: 0.4700905,
   fitness: 0.7380007,
+  /** the best of this many GA runs (issue 17 quotes "select best schedule of GA (74 %)"; the saved files are run _4) */
   bestOfRuns: 5,
   file: 'restart/schedule_GA_mid_exp30_pop40_gen90_4.json',
 } as const;
