@@ -33,12 +33,22 @@ const headerOf = (name: string) => tables.get(name)!.split('\n')[0];
 
 describe('tables derived from trials.csv', () => {
   it('writes every table with its columns', () => {
-    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons', 'gaps', 'pairwise', 'win-tie-loss', 'friedman', 'ranks']);
+    expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons', 'gaps', 'pairwise', 'win-tie-loss', 'friedman', 'ranks', 'ga-advantage']);
+    expect(headerOf('ga-advantage')).toBe('experiments,ress,ga_n,ga_mean,best_other,best_other_n,best_other_mean,advantage,advantage_ci_low,advantage_ci_high,difference,difference_ci_low,difference_ci_high');
     expect(headerOf('gaps')).toBe('study,algorithm,experiments,ress,upper_bound,best_fitness,n,mean_gap,sd_gap,median_gap,iqr_gap,min_gap,max_gap');
     expect(headerOf('sensitivity')).toBe('algorithm,experiments,ress,setting,n,mean_fitness,sd_fitness,median_fitness,mean_duration_score,mean_user_group_score,mean_start_score,mean_runtime_s');
     expect(headerOf('fitness')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     expect(headerOf('runtime')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     expect(headerOf('comparisons')).toBe('study,experiments,ress,metric,algorithm_1,algorithm_2,n1,n2,u1,u,p_value,p_method,p_holm,a12,magnitude,magnitude_thresholds');
+  });
+
+  it('ga-advantage: the GA mean over the best of RS/LS/SA per scaling cell, with bootstrap intervals', () => {
+    const [cell] = rowsOf('ga-advantage');
+    expect(cell).toMatchObject({ ga_n: '3', best_other: 'local-search', best_other_n: '2' });
+    expect(Number(cell.advantage)).toBeCloseTo(0.8 / 0.55 - 1, 12);
+    expect(Number(cell.difference)).toBeCloseTo(0.25, 12);
+    expect(Number(cell.advantage_ci_low)).toBeLessThanOrEqual(Number(cell.advantage));
+    expect(Number(cell.advantage_ci_high)).toBeGreaterThanOrEqual(Number(cell.advantage));
   });
 
   it('summarises fitness over successful trials only, calibration sweeps excluded', () => {
