@@ -7,10 +7,11 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { algorithmColorScale, algorithmLabel } from '../harness/report/algorithmColors.js';
-import { BENCHMARK_STUDY, readBenchmarkTable, type BenchmarkTableRow } from '../harness/report/benchmarkSection.js';
+import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../harness/report/benchmarkSection.js';
 import { ConvergenceCollector, logSteps, type ConvergencePoint } from '../harness/report/convergenceSummary.js';
 import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
 import { anytimeTracesSchema, forEachTraceRow } from '../harness/report/traceReader.js';
+import { mainStudyOf } from '../harness/report/trials.js';
 import { startOf } from './benchmarkGaps.js';
 import { lineLegend } from './fitnessScaling.js';
 
@@ -76,11 +77,12 @@ export const benchmarkAnytimeFigure: FigureDefinition = {
   title: 'Anytime curves per evaluation',
   section: 'benchmark',
   async build(results) {
-    if (!results.trials().some((trial) => trial.study === BENCHMARK_STUDY)) return skipped('no benchmark study in this run');
+    const study = mainStudyOf(results.trials(), BENCHMARK_KIND);
+    if (study === undefined) return skipped('no benchmark study in this run');
     const table = readBenchmarkTable(results);
     const panels = anytimePanels(table);
     const collectors = new Map(panels.map((panel) => [`${panel.set}\u0000${panel.experiments}`, new ConvergenceCollector()]));
-    await forEachTraceRow(results.path('traces.csv'), { study: BENCHMARK_STUDY }, (row) => {
+    await forEachTraceRow(results.path('traces.csv'), { study }, (row) => {
       collectors.get(`${row.ress}\u0000${row.experiments}`)?.add(row.algorithm, row.trial_id, row.evaluations, row.fitness);
     }, anytimeTracesSchema);
     const rows: AnytimeRow[] = panels.flatMap((panel) => collectors.get(`${panel.set}\u0000${panel.experiments}`)!.summarise(120, logSteps, true)

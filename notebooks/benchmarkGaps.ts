@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { algorithmColorScale, algorithmLabel, seededBase } from '../harness/report/algorithmColors.js';
-import { BENCHMARK_STUDY, readBenchmarkTable, type BenchmarkTableRow } from '../harness/report/benchmarkSection.js';
+import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../harness/report/benchmarkSection.js';
 import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
 import { roundTo } from '../harness/report/summaryStatistics.js';
 
@@ -65,7 +65,7 @@ export const benchmarkGapsFigure: FigureDefinition = {
   title: 'Gap to the bound vs hardness',
   section: 'benchmark',
   async build(results) {
-    if (!results.trials().some((trial) => trial.study === BENCHMARK_STUDY)) return skipped('no benchmark study in this run');
+    if (!results.trials().some((trial) => trial.kind === BENCHMARK_KIND)) return skipped('no benchmark study in this run');
     const rows = readBenchmarkTable(results);
     const points = gapPoints(rows);
     if (points.length === 0) return skipped('tables/benchmark.csv has no gaps with a peak load');

@@ -69,8 +69,9 @@ export function calibrationGaSpec(cells: readonly CalibrationCell[], subtitle: s
 export const calibrationGaFigure: FigureDefinition = {
   name: 'calibration-ga',
   title: 'GA calibration heat map',
-  async build(results) {
-    const runs = gaCalibrationTrials(results.trials());
+  perStudy: 'calibration',
+  async build(results, study) {
+    const runs = gaCalibrationTrials(results.trials(), study);
     if (runs.length === 0) return skipped('no GA calibration in this run');
     const cells = calibrationCells(runs);
     if (cells.length === 0) return skipped('no successful GA calibration trial with population and generations');

@@ -27,8 +27,9 @@ export function calibrationLsSpec(cells: readonly CellSummary[], subtitle: strin
 export const calibrationLsFigure: FigureDefinition = {
   name: 'calibration-ls',
   title: 'Local-search calibration curve',
-  async build(results) {
-    const runs = lsCalibrationTrials(results.trials());
+  perStudy: 'calibration',
+  async build(results, study) {
+    const runs = lsCalibrationTrials(results.trials(), study);
     if (runs.length === 0) return skipped('no local-search calibration in this run');
     const cells = summariseCells(runs.filter(succeeded), (trial) => trial.iterations, (trial) => trial.fitness);
     if (cells.length === 0) return skipped('no successful local-search calibration trial with an iteration count');

@@ -5,26 +5,27 @@
  * unit of work every algorithm shares); each curve ends at its algorithm's budget, and a run that
  * stopped early keeps its final fitness to there. Traces written before evaluations were recorded
  * fall back to steps (generation or iteration), whose panels cannot share an axis.
- * Which runs: the maximum-fitness study if the run has it (20 runs, large budget), else the
- * scaling study at the size closest to 30, medium RESS (the setting of spec §9's GA curve).
+ * Which runs: the (main) maximum-fitness study if the run has it (20 runs, large budget), else the
+ * (main) scaling study at the size closest to 30, medium RESS (the setting of spec §9's GA curve);
+ * the main study of a kind is the one named after it, else the first (trials.ts `mainStudyOf`).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { algorithmColorScale, algorithmLabel } from '../harness/report/algorithmColors.js';
 import type { ConvergencePoint } from '../harness/report/convergenceSummary.js';
 import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
 import type { TraceSelection } from '../harness/report/traceReader.js';
-import { ressLabel, sortRess, trialsOf, type Trial } from '../harness/report/trials.js';
+import { mainStudyOf, ressLabel, sortRess, trialsOf, type Trial } from '../harness/report/trials.js';
 
 /** The traces to show, chosen from what the run has (see the header comment). */
 export function convergenceSelection(trials: readonly Trial[]): TraceSelection | undefined {
-  const maxFitness = trialsOf(trials, 'max-fitness');
-  if (maxFitness.length > 0) return { study: 'max-fitness' };
+  const maxFitness = mainStudyOf(trials, 'max-fitness');
+  if (maxFitness !== undefined) return { study: maxFitness };
   const scaling = trialsOf(trials, 'scaling');
   if (scaling.length === 0) return undefined;
   const sizes = [...new Set(scaling.map((trial) => trial.experiments))].sort((a, b) => a - b);
   const experiments = sizes.reduce((best, size) => (Math.abs(size - 30) < Math.abs(best - 30) ? size : best));
   const levels = sortRess(scaling.filter((trial) => trial.experiments === experiments).map((trial) => trial.ress));
-  return { study: 'scaling', experiments, ress: levels.includes('mid') ? 'mid' : levels[0] };
+  return { study: scaling[0].study, experiments, ress: levels.includes('mid') ? 'mid' : levels[0] };
 }
 
 export function convergenceSpec(points: readonly ConvergencePoint[], subtitle: string, axis: 'evaluations' | 'step' = 'evaluations'): TopLevelSpec {

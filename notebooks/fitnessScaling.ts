@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { algorithmColorScale } from '../harness/report/algorithmColors.js';
 import { runsPerPoint, summariseCells, type CellSummary } from '../harness/report/cellSummary.js';
 import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { succeeded, trialsOf } from '../harness/report/trials.js';
+import { studyPhrase, succeeded, trialsOf } from '../harness/report/trials.js';
 
 export const lineLegend = { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } as const;
 
@@ -40,8 +40,9 @@ export const ressOrderOf = (cells: readonly { ress: string }[]): string[] => [..
 export const fitnessScalingFigure: FigureDefinition = {
   name: 'fitness-scaling',
   title: 'Fitness vs number of experiments',
-  async build(results) {
-    const scaling = trialsOf(results.trials(), 'scaling');
+  perStudy: 'scaling',
+  async build(results, study) {
+    const scaling = trialsOf(results.trials(), 'scaling', study);
     if (scaling.length === 0) return skipped('no scaling study in this run');
     const ok = scaling.filter(succeeded);
     if (ok.length === 0) return skipped('no successful scaling trial');
@@ -49,6 +50,6 @@ export const fitnessScalingFigure: FigureDefinition = {
     const failed = scaling.length - ok.length;
     const subtitle = `Line: mean; band: min–max; ${runsPerPoint(cells)}${failed ? `; ${failed} failed or invalid run${failed === 1 ? '' : 's'} left out` : ''}`;
     return figure(scalingSpec(cells, { title: 'Fitness of the best schedule vs number of experiments', subtitle, yTitle: 'Fitness F (0–1, higher is better)', yFormat: '.2f' }),
-      'Scaling study (spec §11): fitness of the best schedule found, per algorithm and set size, one panel per RESS level.');
+      `${studyPhrase('Scaling', 'scaling', study)} (spec §11): fitness of the best schedule found, per algorithm and set size, one panel per RESS level.`);
   },
 };

@@ -3,14 +3,15 @@
  * generations, LS/SA 5000 iterations, 20 runs; final fitness per algorithm as boxplots.
  */
 import { figure, skipped, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { succeeded, trialsOf } from '../harness/report/trials.js';
+import { studyPhrase, succeeded, trialsOf } from '../harness/report/trials.js';
 import { fitnessBoxplotSpec, fitnessPoints, runsPerAlgorithm } from './fitnessBoxplot.js';
 
 export const maxFitnessFigure: FigureDefinition = {
   name: 'max-fitness',
   title: 'Maximum fitness',
-  async build(results) {
-    const runs = trialsOf(results.trials(), 'max-fitness');
+  perStudy: 'max-fitness',
+  async build(results, study) {
+    const runs = trialsOf(results.trials(), 'max-fitness', study);
     if (runs.length === 0) return skipped('no maximum-fitness study in this run');
     const ok = runs.filter(succeeded);
     if (ok.length === 0) return skipped('no successful maximum-fitness trial');
@@ -20,6 +21,6 @@ export const maxFitnessFigure: FigureDefinition = {
     return figure(fitnessBoxplotSpec(points, ok.map((trial) => trial.algorithm), {
       title: 'Maximum fitness with a large search budget',
       subtitle: `${experiments} experiments; ${runsPerAlgorithm(points)}${failed ? `; ${failed} failed or invalid left out` : ''}; whiskers: 1.5 × IQR`,
-    }), 'Maximum-fitness study (spec §11): final fitness of each run with the enlarged budget.');
+    }), `${studyPhrase('Maximum-fitness', 'max-fitness', study)} (spec §11): final fitness of each run with the enlarged budget.`);
   },
 };

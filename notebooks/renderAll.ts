@@ -4,11 +4,11 @@
  * calls it from the command line. A figure that fails (an empty or malformed CSV, a missing
  * best schedule) is reported and the others still render.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
-import type { FigureDefinition } from '../harness/report/figureDefinition.js';
-import { benchmarkBudget, benchmarkSection, BENCHMARK_STUDY, readBenchmarkTable } from '../harness/report/benchmarkSection.js';
+import { studyFigureName, type FigureDefinition } from '../harness/report/figureDefinition.js';
+import { benchmarkBudget, benchmarkSection, BENCHMARK_KIND, readBenchmarkTable } from '../harness/report/benchmarkSection.js';
 import { setupSummary } from '../harness/report/manifest.js';
 import { paperClaims } from '../harness/report/claims.js';
 import { paperComparison } from '../harness/report/paperComparison.js';
@@ -21,7 +21,7 @@ import type { ReportFigure, ReportModel, ReportTable } from '../harness/report/r
 import { ResultsFolder } from '../harness/report/resultsFolder.js';
 import { groupBy } from '../harness/report/summaryStatistics.js';
 import { tableNote, tableTitle } from '../harness/report/tableFormatting.js';
-import { succeeded } from '../harness/report/trials.js';
+import { studiesOfKind, succeeded } from '../harness/report/trials.js';
 import { figureCatalog } from './figureCatalog.js';
 
 export interface RenderOptions {
@@ -51,23 +51,28 @@ export async function renderAll(resultsDir: string, options: RenderOptions = {})
   const figures: ReportFigure[] = [];
 
   for (const definition of options.figures ?? figureCatalog) {
-    try {
-      const outcome = await definition.build(results);
-      if (outcome.kind === 'skipped') {
-        removeFigureFiles(figuresDir, definition.name);
-        figures.push({ name: definition.name, title: definition.title, section: definition.section, status: 'skipped', message: outcome.reason });
-        result.skipped.push(`${definition.name}: ${outcome.reason}`);
-        continue;
+    if (definition.perStudy) removeStudyFigureFiles(figuresDir, definition.name);
+    for (const study of studiesToDraw(results, definition)) {
+      const name = studyFigureName(definition, study);
+      const title = name === definition.name ? definition.title : `${definition.title} (study ${study})`;
+      try {
+        const outcome = await definition.build(results, study);
+        if (outcome.kind === 'skipped') {
+          removeFigureFiles(figuresDir, name);
+          figures.push({ name, title, section: definition.section, status: 'skipped', message: outcome.reason });
+          result.skipped.push(`${name}: ${outcome.reason}`);
+          continue;
+        }
+        const rendered = await renderFigureFiles(figuresDir, name, outcome.spec);
+        result.written.push(...rendered.files);
+        figures.push({ name, title, section: definition.section, status: 'rendered', caption: outcome.caption, svg: rendered.svg });
+      } catch (error) {
+        // a stale image from an earlier run must not pass for this run's figure
+        removeFigureFiles(figuresDir, name);
+        const message = messageOf(error);
+        figures.push({ name, title, section: definition.section, status: 'failed', message });
+        result.errors.push(`figure ${name}: ${message}`);
       }
-      const rendered = await renderFigureFiles(figuresDir, definition.name, outcome.spec);
-      result.written.push(...rendered.files);
-      figures.push({ name: definition.name, title: definition.title, section: definition.section, status: 'rendered', caption: outcome.caption, svg: rendered.svg });
-    } catch (error) {
-      // a stale image from an earlier run must not pass for this run's figure
-      removeFigureFiles(figuresDir, definition.name);
-      const message = messageOf(error);
-      figures.push({ name: definition.name, title: definition.title, section: definition.section, status: 'failed', message });
-      result.errors.push(`figure ${definition.name}: ${message}`);
     }
   }
 
@@ -96,7 +101,7 @@ function reportModel(results: ResultsFolder, figures: ReportFigure[], errors: st
   const claims = attempt('claims of the paper', () => ({ rows: paperClaims(results.trials()) }));
   const hasBenchmark = (() => {
     try {
-      return results.trials().some((trial) => trial.study === BENCHMARK_STUDY);
+      return results.trials().some((trial) => trial.kind === BENCHMARK_KIND);
     } catch {
       return false; // trials.csv's own problem is reported by the parts above
     }
@@ -147,6 +152,33 @@ function writeLatexTables(results: ResultsFolder): string[] {
     }
   }
   return written;
+}
+
+/**
+ * The studies a figure is drawn for: each study of its kind (perStudy), in plan order; one call
+ * without a study for the other figures, for a run without such a study (the figure then says it
+ * skips), and when trials.csv cannot be read (the figure then reports why).
+ */
+function studiesToDraw(results: ResultsFolder, definition: FigureDefinition): (string | undefined)[] {
+  if (!definition.perStudy) return [undefined];
+  let studies: string[];
+  try {
+    studies = studiesOfKind(results.trials(), definition.perStudy);
+  } catch {
+    return [undefined];
+  }
+  return studies.length > 0 ? studies : [undefined];
+}
+
+/** Figures of studies an earlier rendering had (`<name>--<study>.*`): this rendering writes its own. */
+function removeStudyFigureFiles(directory: string, name: string): void {
+  let files: string[];
+  try {
+    files = readdirSync(directory);
+  } catch {
+    return;
+  }
+  for (const file of files) if (file.startsWith(`${name}--`)) rmSync(join(directory, file), { force: true });
 }
 
 function removeFigureFiles(directory: string, name: string): void {

@@ -4,7 +4,7 @@
  */
 import { runsPerPoint, summariseCells } from '../harness/report/cellSummary.js';
 import { figure, skipped, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { trialsOf, type Trial } from '../harness/report/trials.js';
+import { studyPhrase, trialsOf, type Trial } from '../harness/report/trials.js';
 import { scalingSpec } from './fitnessScaling.js';
 
 /** Seconds for short runs, minutes (the paper's unit) once a mean passes ten minutes. */
@@ -15,9 +15,10 @@ export function timeUnit(maxMilliseconds: number): { name: string; milliseconds:
 export const runtimeScalingFigure: FigureDefinition = {
   name: 'runtime-scaling',
   title: 'Execution time vs number of experiments',
-  async build(results) {
+  perStudy: 'scaling',
+  async build(results, study) {
     // every run that finished counts, valid or not: it took the time
-    const timed = trialsOf(results.trials(), 'scaling').filter((trial): trial is Trial & { runtime_ms: number } => trial.error === '' && trial.runtime_ms !== null && trial.runtime_ms > 0);
+    const timed = trialsOf(results.trials(), 'scaling', study).filter((trial): trial is Trial & { runtime_ms: number } => trial.error === '' && trial.runtime_ms !== null && trial.runtime_ms > 0);
     if (timed.length === 0) return skipped('no timed scaling trial in this run');
     const unit = timeUnit(Math.max(...timed.map((trial) => trial.runtime_ms)));
     const cells = summariseCells(timed, (trial) => trial.experiments, (trial) => trial.runtime_ms! / unit.milliseconds);
@@ -26,6 +27,6 @@ export const runtimeScalingFigure: FigureDefinition = {
       subtitle: `Line: mean; band: min–max; ${runsPerPoint(cells)}; wall-clock time of one run`,
       yTitle: `Execution time (${unit.name}, log scale)`,
       yScale: { type: 'log' },
-    }), 'Scaling study (spec §11): wall-clock time per run on this machine; the paper\'s times (minutes, other hardware) are in the "paper vs this run" table.');
+    }), `${studyPhrase('Scaling', 'scaling', study)} (spec §11): wall-clock time per run on this machine; the paper's times (minutes, other hardware) are in the "paper vs this run" table.`);
   },
 };

@@ -2,20 +2,14 @@ import { z } from 'zod';
 import { isSetName, SET_NAME_HELP, type SetName } from '../../datasets/experimentSets.js';
 import { SAMPLERS } from '../../algorithms/operators/buildIndividual.js';
 import { RESCHEDULING_POPULATIONS } from '../../algorithms/rescheduling/reschedule.js';
+import { kindOfName, STUDY_KINDS, STUDY_NAME_PATTERN, type StudyKind } from './studyKinds.js';
 
 /** Required experiment sample size variants of the paper's experiment sets (spec §11). */
 export const RESS_VARIANTS = ['low', 'mid', 'high'] as const;
 export type Ress = (typeof RESS_VARIANTS)[number];
 export type { SetName } from '../../datasets/experimentSets.js';
 
-/**
- * The studies of the paper's evaluation (spec §11), plus `sensitivity`: parameter sweeps beyond
- * the paper (e.g. configs/sensitivity.json), and `benchmark`: every algorithm at equal budgets on
- * the benchmark families (configs/benchmark.json). A study's name is also its kind: the derived
- * tables (calibration-ga.csv, max-fitness.csv, sensitivity.csv, benchmark.csv, …) select trials by it.
- */
-export const STUDY_NAMES = ['calibration', 'max-fitness', 'scaling', 'reevaluation', 'sensitivity', 'benchmark'] as const;
-export type StudyName = (typeof STUDY_NAMES)[number];
+export { STUDY_KINDS, type StudyKind } from './studyKinds.js';
 
 /** RS population size of the paper; the initial population of algorithms without a populationSize. */
 export const DEFAULT_INITIAL_POPULATION_SIZE = 40;
@@ -109,8 +103,17 @@ const setNameSchema = z.string({ error: `must be ${SET_NAME_HELP}` })
   .refine(isSetName, { error: (issue) => `unknown set ${JSON.stringify(issue.input)}: expected ${SET_NAME_HELP}` })
   .transform((name) => name as SetName);
 
-export const studySchema = z.object({
-  name: z.enum(STUDY_NAMES, { error: `must be one of ${STUDY_NAMES.join(', ')}` }),
+const studyObjectSchema = z.object({
+  /**
+   * any name (lower-case letters, digits, . and -): it starts the study's trial ids and seeds, and
+   * names the study in trials.csv and every table
+   */
+  name: z.string({ error: 'must be a study name' }).regex(STUDY_NAME_PATTERN, { error: 'must be lower-case letters, digits, . and - (it starts every trial id and best-schedule file name)' }),
+  /**
+   * what the study is (harness/config/studyKinds.ts): tables, report sections and figures select
+   * trials by it. Optional when the name is a kind (the study is then of that kind).
+   */
+  kind: z.enum(STUDY_KINDS, { error: `must be one of ${STUDY_KINDS.join(', ')}` }).optional(),
   /** why this study deviates from the paper, if it does (shown in the README and manifest) */
   note: z.string().optional(),
   /** experiment-set sizes */
@@ -133,25 +136,39 @@ export const studySchema = z.object({
    * benchmark study shares no initial population: each algorithm samples (and pays for) its own start.
    */
   budget: budgetSchema.optional(),
-}).strict().superRefine((study, context) => {
-  if (study.name === 'benchmark' && !study.budget) {
-    context.addIssue({ code: 'custom', path: ['budget'], message: 'the benchmark study needs "budget": {"evaluations": N} (equal budgets are its point)' });
+}).strict();
+
+/** A study's kind: the one it gives, else its name's (undefined: neither, an error the schema reports). */
+const kindOfStudy = (study: { name: string; kind?: StudyKind }): StudyKind | undefined => study.kind ?? kindOfName(study.name);
+
+export const studySchema = studyObjectSchema.superRefine((study, context) => {
+  const kind = kindOfStudy(study);
+  if (kind === undefined) {
+    context.addIssue({ code: 'custom', path: ['kind'], message: `study "${study.name}" needs a "kind" (one of ${STUDY_KINDS.join(', ')}): its name is not one` });
+    return;
   }
-  if (study.name === 'reevaluation' && !study.restart) {
-    context.addIssue({ code: 'custom', path: ['restart'], message: 'the reevaluation study needs "restart": {"hour", "discardIds"}' });
+  const nameKind = kindOfName(study.name);
+  if (nameKind !== undefined && nameKind !== kind) {
+    context.addIssue({ code: 'custom', path: ['kind'], message: `a study named "${study.name}" is of kind ${nameKind}: rename it to give it kind ${kind}` });
   }
-  if (study.name !== 'reevaluation' && study.restart) {
-    context.addIssue({ code: 'custom', path: ['restart'], message: 'only the reevaluation study takes "restart"' });
+  if (kind === 'benchmark' && !study.budget) {
+    context.addIssue({ code: 'custom', path: ['budget'], message: 'a study of kind benchmark needs "budget": {"evaluations": N} (equal budgets are its point)' });
+  }
+  if (kind === 'reevaluation' && !study.restart) {
+    context.addIssue({ code: 'custom', path: ['restart'], message: 'a study of kind reevaluation needs "restart": {"hour", "discardIds"}' });
+  }
+  if (kind !== 'reevaluation' && study.restart) {
+    context.addIssue({ code: 'custom', path: ['restart'], message: 'only a study of kind reevaluation takes "restart"' });
   }
   study.algorithms.forEach((entry, i) => {
     if (entry.reschedulingPopulation === undefined) return;
-    if (study.name !== 'reevaluation') {
-      context.addIssue({ code: 'custom', path: ['algorithms', i, 'reschedulingPopulation'], message: 'only entries of the reevaluation study take "reschedulingPopulation"' });
+    if (kind !== 'reevaluation') {
+      context.addIssue({ code: 'custom', path: ['algorithms', i, 'reschedulingPopulation'], message: 'only entries of a study of kind reevaluation take "reschedulingPopulation"' });
     } else if (entry.reschedulingPopulation !== 'sound' && study.sampler === 'robust') {
       context.addIssue({ code: 'custom', path: ['algorithms', i, 'reschedulingPopulation'], message: `"${entry.reschedulingPopulation}" samples as published; it does not combine with "sampler": "robust"` });
     }
   });
-});
+}).transform((study) => ({ ...study, kind: kindOfStudy(study)! }));
 export type Study = z.infer<typeof studySchema>;
 
 export const studyConfigSchema = z.object({
@@ -173,6 +190,11 @@ export const studyConfigSchema = z.object({
     if (seen.has(study.name)) context.addIssue({ code: 'custom', path: ['studies', i, 'name'], message: `study "${study.name}" appears twice` });
     seen.add(study.name);
   });
+  // the benchmark tables (tables/benchmark*.csv), its traces and its report section are one per run
+  const benchmarks = config.studies.flatMap((study, i) => (study.kind === 'benchmark' ? [i] : []));
+  if (benchmarks.length > 1) {
+    context.addIssue({ code: 'custom', path: ['studies', benchmarks[1], 'kind'], message: `a config holds at most one study of kind benchmark (its tables and report section are one per run; "${config.studies[benchmarks[0]].name}" is one): run the other from its own config` });
+  }
 });
 
 /** A validated study configuration, with the name it is known by (its file name). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isSetName } from '../../datasets/experimentSets.js';
-import { STUDY_NAMES } from '../config/studyConfig.js';
+import { isStudyKind, STUDY_KINDS, STUDY_NAME_PATTERN } from '../config/studyKinds.js';
 
 /**
  * The shape of one journal record (TrialRecord), checked on every read: a record that parses as
@@ -14,7 +14,9 @@ const finite = z.number().finite();
 const trialSchema = z.object({
   id: z.string().min(1),
   index: integer.min(0),
-  study: z.enum(STUDY_NAMES),
+  study: z.string().regex(STUDY_NAME_PATTERN),
+  /** absent when the study's name is its kind (every record written before kinds existed) */
+  kind: z.enum(STUDY_KINDS).optional(),
   algorithm: z.string().min(1),
   params: z.record(z.string(), z.unknown()),
   grid: z.record(z.string(), finite).optional(),
@@ -32,7 +34,10 @@ const trialSchema = z.object({
     discardIds: z.array(integer),
     baseSchedule: z.object({ algorithm: z.string(), params: z.record(z.string(), z.unknown()), seed: integer }).loose(),
   }).loose().optional(),
-}).loose();
+}).loose().refine((trial) => trial.kind !== undefined || isStudyKind(trial.study), {
+  message: `a study whose name is not a kind (${STUDY_KINDS.join(', ')}) needs "kind"`,
+  path: ['kind'],
+});
 
 const measurementsSchema = z.object({
   fitness: finite,

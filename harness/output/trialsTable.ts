@@ -1,6 +1,6 @@
 import { versionLabel } from '../journal/codeVersion.js';
 import { gridSetting } from '../plan/gridCombinations.js';
-import type { Trial } from '../plan/trial.js';
+import { trialKind, type Trial } from '../plan/trial.js';
 import type { TrialRecord } from '../run/trialOutcome.js';
 import { toCsv, type CsvValue } from './csv.js';
 
@@ -10,7 +10,9 @@ import { toCsv, type CsvValue } from './csv.js';
  * name). `stopped_by` says which limit ended the run; `load`, `peak_load`, `greedy_all_at_zero`,
  * `greedy_fitness` are the instance's hardness figures (datasets/benchmark/instanceHardness.ts);
  * `rescheduling_population` says how a re-evaluation trial started (sound, as-published,
- * paper-means-hypothesis: algorithms/rescheduling/reschedule.ts), empty for the other studies.
+ * paper-means-hypothesis: algorithms/rescheduling/reschedule.ts), empty for the other studies;
+ * `kind` is the study's kind (harness/config/studyKinds.ts), what tables and figures select by
+ * (trials.csv files written before the column existed: the study's name, which was then its kind).
  */
 export const TRIALS_COLUMNS = [
   'trial_id', 'study', 'algorithm', 'experiments', 'ress', 'repetition', 'seed',
@@ -19,7 +21,7 @@ export const TRIALS_COLUMNS = [
   'runtime_ms', 'evaluations', 'crossovers', 'mutations', 'invalid_candidates', 'error',
   'upper_bound', 'gap',
   'stopped_by', 'load', 'peak_load', 'greedy_all_at_zero', 'greedy_fitness',
-  'rescheduling_population',
+  'rescheduling_population', 'kind',
 ] as const;
 
 /** Columns that measure time: they differ between runs of the same seed, nothing else may. */
@@ -59,6 +61,7 @@ export function trialRow(record: TrialRecord): Record<string, CsvValue> {
     greedy_all_at_zero: m?.hardness?.greedyAllAtZero,
     greedy_fitness: m?.hardness?.greedyFitness,
     rescheduling_population: trial.restart ? trial.restart.population ?? 'sound' : undefined,
+    kind: trialKind(trial),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ReschedulingPopulationName } from '../../algorithms/rescheduling/reschedule.js';
 import type { RunBudget } from '../../algorithms/termination.js';
-import type { SetName, StudyName } from '../config/studyConfig.js';
+import type { SetName } from '../config/studyConfig.js';
+import { kindOfName, type StudyKind } from '../config/studyKinds.js';
 
 /** The re-scheduling scenario of a re-evaluation trial (spec §10). */
 export interface TrialRestart {
@@ -26,7 +27,13 @@ export interface Trial {
   readonly id: string;
   /** position in plan order (trials.csv is sorted by it) */
   readonly index: number;
-  readonly study: StudyName;
+  /** the study's name (free; it starts the id and the population seed) */
+  readonly study: string;
+  /**
+   * the study's kind, set only when the name is not a kind (so the trials of configs written
+   * before kinds existed keep their fingerprints and journals stay resumable): read it with `trialKind`
+   */
+  readonly kind?: StudyKind;
   /** the registered algorithm that runs */
   readonly algorithm: string;
   /** the config entry's label when it has one (trial ids, trials.csv's algorithm column and tables use it) */
@@ -57,4 +64,11 @@ export interface Trial {
   /** the study's equal budget (evaluations / wall time), when it has one */
   readonly budget?: RunBudget;
   readonly restart?: TrialRestart;
+}
+
+/** A trial's study kind: its own, else its study's name (which is then a kind: the config schema makes sure). */
+export function trialKind(trial: Pick<Trial, 'study' | 'kind'>): StudyKind {
+  const kind = trial.kind ?? kindOfName(trial.study);
+  if (kind === undefined) throw new Error(`trial of study "${trial.study}" has no kind`);
+  return kind;
 }

@@ -28,7 +28,8 @@ export const benchmarkTableSchema = {
 } as const;
 export type BenchmarkTableRow = RowOf<typeof benchmarkTableSchema>;
 
-export const BENCHMARK_STUDY = 'benchmark';
+/** The study kind of the benchmark (a config holds at most one such study: studyConfig.ts). */
+export const BENCHMARK_KIND = 'benchmark';
 export const BENCHMARK_HEADING = 'How good are these algorithms?';
 
 export const readBenchmarkTable = (results: ResultsFolder): BenchmarkTableRow[] =>
@@ -135,8 +136,8 @@ function levelOrder(rows: readonly BenchmarkTableRow[], instance: { family: stri
 
 /** The benchmark study's budget as configured, from manifest.json (e.g. "10000 evaluations, 10 s wall-time cap"). */
 export function benchmarkBudget(raw: Record<string, unknown>): string {
-  const config = raw.config as { content?: { studies?: { name?: string; budget?: { evaluations?: number; seconds?: number } }[] } } | undefined;
-  const budget = config?.content?.studies?.find((study) => study.name === BENCHMARK_STUDY)?.budget;
+  const config = raw.config as { content?: { studies?: { name?: string; kind?: string; budget?: { evaluations?: number; seconds?: number } }[] } } | undefined;
+  const budget = config?.content?.studies?.find((study) => (study.kind ?? study.name) === BENCHMARK_KIND)?.budget;
   if (!budget) return 'the budget in manifest.json';
   return [budget.evaluations !== undefined ? `${budget.evaluations} evaluations` : '', budget.seconds !== undefined ? `${budget.seconds} s wall-time cap` : ''].filter(Boolean).join(', ');
 }

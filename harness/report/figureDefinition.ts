@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { StudyKind } from '../config/studyKinds.js';
 import { figureTheme, vegaLiteSchema } from './theme.js';
 import type { ResultsFolder } from './resultsFolder.js';
 
@@ -15,7 +16,14 @@ export interface FigureDefinition {
   readonly title: string;
   /** `benchmark`: shown in the section "How good are these algorithms?" instead of the figure list */
   readonly section?: 'benchmark';
-  build(results: ResultsFolder): Promise<FigureOutcome>;
+  /**
+   * one figure per study of this kind: `build` gets each study's name in turn. The figure of a
+   * study named after its kind keeps `name`; any other study's is `<name>--<study>` (its title
+   * adds the study). A run without a study of the kind gets one call without a study (to skip).
+   */
+  readonly perStudy?: StudyKind;
+  /** `study`: the study to draw (perStudy figures); undefined: the kind's main study (trials.ts `mainStudyOf`) */
+  build(results: ResultsFolder, study?: string): Promise<FigureOutcome>;
 }
 
 export const skipped = (reason: string): FigureOutcome => ({ kind: 'skipped', reason });
@@ -25,3 +33,7 @@ export const figure = (spec: TopLevelSpec, caption: string): FigureOutcome => ({
 export function themed(spec: TopLevelSpec): TopLevelSpec {
   return { $schema: vegaLiteSchema, ...spec, config: { ...figureTheme, ...(spec.config ?? {}) } } as TopLevelSpec;
 }
+
+/** A figure's file stem for one study (see `perStudy`). */
+export const studyFigureName = (definition: Pick<FigureDefinition, 'name' | 'perStudy'>, study: string | undefined): string =>
+  study === undefined || study === definition.perStudy ? definition.name : `${definition.name}--${study}`;

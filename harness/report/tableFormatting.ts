@@ -55,6 +55,7 @@ const tableTitles: Record<string, string> = {
   'win-tie-loss.csv': 'Wins, ties and losses over the instances (Holm-adjusted Mann–Whitney, α = 0.05)',
   'friedman.csv': 'Friedman test over the instances of each study, Iman–Davenport F, Nemenyi critical difference',
   'ranks.csv': 'Average rank over the instances of each study (1 = best)',
+  'ga-advantage.csv': 'GA fitness advantage over the best of RS, LS and SA per cell of each scaling study (95 % bootstrap intervals)',
 };
 
 export const tableTitle = (file: string): string => tableTitles[file] ?? file.replace(/\.csv$/, '');

@@ -3,7 +3,8 @@ import { toCsv } from '../output/csv.js';
 import { groupBy } from './groupBy.js';
 import type { TrialRow } from './trialRows.js';
 
-export const BENCHMARK_STUDY = 'benchmark';
+/** The study kind of the benchmark (a config holds at most one such study: studyConfig.ts). */
+export const BENCHMARK_KIND = 'benchmark';
 
 /** "Reached" = a fitness within this share of the best known (time-to-target, as COCO's targets). */
 export const TARGET_SHARE = 0.99;
@@ -55,7 +56,7 @@ export function benchmarkTables(rows: readonly TrialRow[], traces: ReadonlyMap<s
 }
 
 function benchmarkInstances(rows: readonly TrialRow[]): Instance[] {
-  const trials = rows.filter((row) => row.study === BENCHMARK_STUDY);
+  const trials = rows.filter((row) => row.kind === BENCHMARK_KIND);
   return groupBy(trials, (row) => [row.ress, row.experiments]).map(({ key: [set, experiments], items }) => {
     const [family, level] = familyAndLevel(String(set));
     const candidates = items.filter((row) => row.fitness !== undefined && row.valid !== false)

@@ -4,28 +4,28 @@ import { describe } from '../stats/descriptiveStatistics.js';
 import { groupBy } from './groupBy.js';
 import type { TrialRow } from './trialRows.js';
 
-const CALIBRATION_STUDY = 'calibration';
+const CALIBRATION = 'calibration';
 
-/** calibration-ga.csv: GA population × generations → fitness statistics (tidy; pivot for a heat map). */
+/** calibration-ga.csv: GA population × generations → fitness statistics per study of kind calibration (tidy; pivot for a heat map). */
 export function calibrationGaTable(rows: readonly TrialRow[]): string {
-  const trials = rows.filter((row) => row.study === CALIBRATION_STUDY && row.algorithm === 'genetic');
-  const groups = groupBy(trials, (row) => [row.experiments, row.ress, row.population, row.generations]);
+  const trials = rows.filter((row) => row.kind === CALIBRATION && row.algorithm === 'genetic');
+  const groups = groupBy(trials, (row) => [row.study, row.experiments, row.ress, row.population, row.generations]);
   return toCsv(
-    ['experiments', 'ress', 'population', 'generations', 'n', 'mean_fitness', 'sd_fitness', 'median_fitness', 'mean_runtime_s'],
-    groups.map(({ key: [experiments, ress, population, generations], items }) => ({
-      experiments, ress, population, generations, ...fitnessColumns(items),
+    ['study', 'experiments', 'ress', 'population', 'generations', 'n', 'mean_fitness', 'sd_fitness', 'median_fitness', 'mean_runtime_s'],
+    groups.map(({ key: [study, experiments, ress, population, generations], items }) => ({
+      study, experiments, ress, population, generations, ...fitnessColumns(items),
     })),
   );
 }
 
 /** calibration-ls.csv: local search (and SA, if calibrated) iterations → fitness statistics. */
 export function calibrationLocalSearchTable(rows: readonly TrialRow[]): string {
-  const trials = rows.filter((row) => row.study === CALIBRATION_STUDY && row.iterations !== undefined);
-  const groups = groupBy(trials, (row) => [row.algorithm, row.experiments, row.ress, row.iterations]);
+  const trials = rows.filter((row) => row.kind === CALIBRATION && row.iterations !== undefined);
+  const groups = groupBy(trials, (row) => [row.study, row.algorithm, row.experiments, row.ress, row.iterations]);
   return toCsv(
-    ['algorithm', 'experiments', 'ress', 'iterations', 'n', 'mean_fitness', 'sd_fitness', 'median_fitness', 'mean_runtime_s'],
-    groups.map(({ key: [algorithm, experiments, ress, iterations], items }) => ({
-      algorithm, experiments, ress, iterations, ...fitnessColumns(items),
+    ['study', 'algorithm', 'experiments', 'ress', 'iterations', 'n', 'mean_fitness', 'sd_fitness', 'median_fitness', 'mean_runtime_s'],
+    groups.map(({ key: [study, algorithm, experiments, ress, iterations], items }) => ({
+      study, algorithm, experiments, ress, iterations, ...fitnessColumns(items),
     })),
   );
 }

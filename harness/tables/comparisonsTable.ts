@@ -28,7 +28,7 @@ const METRICS: readonly { name: string; valueOf: (row: TrialRow) => number }[] =
  * A pair needs at least one successful trial on each side.
  */
 export function comparisonsTable(rows: readonly TrialRow[]): string {
-  const successful = rows.filter((row) => row.fitness !== undefined && !PARAMETER_SWEEPS.has(row.study));
+  const successful = rows.filter((row) => row.fitness !== undefined && !PARAMETER_SWEEPS.has(row.kind));
   const output: Record<string, string | number | undefined>[] = [];
   for (const { key: [study, experiments, ress], items } of groupBy(successful, (row) => [row.study, row.experiments, row.ress])) {
     const byAlgorithm = groupBy(items, (row) => [row.algorithm]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resultPaths } from '../output/resultPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { calibrationGaTable, calibrationLocalSearchTable } from './calibrationTables.js';
-import { BENCHMARK_STUDY, benchmarkTables } from './benchmarkTables.js';
+import { BENCHMARK_KIND, benchmarkTables } from './benchmarkTables.js';
 import { benchmarkTraces } from './benchmarkTraces.js';
 import { comparisonsTable } from './comparisonsTable.js';
 import { gaAdvantageTable } from './gaAdvantage.js';
@@ -40,8 +40,10 @@ export const TABLES: Readonly<Record<string, (rows: readonly TrialRow[]) => stri
 export function deriveTables(trialsCsvText: string, tracesCsvText?: () => string): Map<string, string> {
   const rows = parseTrialRows(trialsCsvText);
   const tables = new Map(Object.entries(TABLES).map(([name, table]) => [name, table(rows)]));
-  if (rows.some((row) => row.study === BENCHMARK_STUDY)) {
-    const traces = tracesCsvText ? benchmarkTraces(tracesCsvText(), BENCHMARK_STUDY) : new Map();
+  // a config holds at most one benchmark study (studyConfig.ts): its traces are those of that study's name
+  const benchmark = rows.find((row) => row.kind === BENCHMARK_KIND);
+  if (benchmark) {
+    const traces = tracesCsvText ? benchmarkTraces(tracesCsvText(), benchmark.study) : new Map();
     for (const [name, text] of benchmarkTables(rows, traces)) tables.set(name, text);
   }
   return tables;

@@ -65,16 +65,18 @@ export function gaAdvantageCells(runs: readonly FitnessRun[]): AdvantageCell[] {
 }
 
 const COLUMNS = [
-  'experiments', 'ress', 'ga_n', 'ga_mean', 'best_other', 'best_other_n', 'best_other_mean',
+  'study', 'experiments', 'ress', 'ga_n', 'ga_mean', 'best_other', 'best_other_n', 'best_other_mean',
   'advantage', 'advantage_ci_low', 'advantage_ci_high', 'difference', 'difference_ci_low', 'difference_ci_high',
 ] as const;
 
-/** ga-advantage.csv: the headline's figure per cell of the scaling study (successful, valid runs). */
+/** ga-advantage.csv: the headline's figure per cell of each study of kind scaling (successful, valid runs). */
 export function gaAdvantageTable(rows: readonly TrialRow[]): string {
-  const runs = rows
-    .filter((row) => row.study === 'scaling' && row.fitness !== undefined && row.valid !== false && row.error === undefined)
-    .map((row) => ({ algorithm: row.algorithm, experiments: row.experiments, ress: row.ress, fitness: row.fitness! }));
-  return toCsv(COLUMNS, gaAdvantageCells(runs).map((cell) => ({
+  const scaling = rows.filter((row) => row.kind === 'scaling' && row.fitness !== undefined && row.valid !== false && row.error === undefined);
+  const cells = groupBy(scaling, (row) => [row.study]).flatMap(({ key: [study], items }) => gaAdvantageCells(
+    items.map((row) => ({ algorithm: row.algorithm, experiments: row.experiments, ress: row.ress, fitness: row.fitness! })),
+  ).map((cell) => ({ study: study as string, cell })));
+  return toCsv(COLUMNS, cells.map(({ study, cell }) => ({
+    study,
     experiments: cell.experiments,
     ress: cell.ress,
     ga_n: cell.gaN,

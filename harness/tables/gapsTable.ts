@@ -14,7 +14,7 @@ const GAPS_COLUMNS = ['study', 'algorithm', 'experiments', 'ress', 'upper_bound'
  * itself and the best fitness found. Parameter sweeps are left out, as in fitness.csv.
  */
 export function gapsTable(rows: readonly TrialRow[]): string {
-  const bounded = rows.filter((row) => !PARAMETER_SWEEPS.has(row.study) && row.fitness !== undefined && row.gap !== undefined);
+  const bounded = rows.filter((row) => !PARAMETER_SWEEPS.has(row.kind) && row.fitness !== undefined && row.gap !== undefined);
   const groups = groupBy(bounded, (row) => [row.study, row.algorithm, row.experiments, row.ress]);
   return toCsv(GAPS_COLUMNS, groups.map(({ key: [study, algorithm, experiments, ress], items }) => {
     const gaps = describe(items.map((row) => row.gap!));

@@ -42,7 +42,7 @@ export interface PairwiseTest {
 }
 
 /** Successful trials of the studies compared by algorithm (parameter sweeps compare settings instead). */
-const comparable = (rows: readonly TrialRow[]) => rows.filter((row) => row.fitness !== undefined && !PARAMETER_SWEEPS.has(row.study));
+const comparable = (rows: readonly TrialRow[]) => rows.filter((row) => row.fitness !== undefined && !PARAMETER_SWEEPS.has(row.kind));
 
 /**
  * Every pair of algorithms on every instance (study, size, set), per metric: two-sided

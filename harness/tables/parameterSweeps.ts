@@ -1,5 +1,5 @@
 /**
- * Studies whose trials of one algorithm differ in parameters: their summaries are their own
+ * Study kinds whose trials of one algorithm differ in parameters: their summaries are their own
  * tables (calibration-ga.csv, calibration-ls.csv, sensitivity.csv), and they are left out of
  * the per-algorithm tables and comparisons, which would otherwise mix parameter settings.
  */

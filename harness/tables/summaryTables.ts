@@ -18,7 +18,7 @@ export function runtimeTable(rows: readonly TrialRow[]): string {
 }
 
 function summaryTable(rows: readonly TrialRow[], valueOf: (row: TrialRow) => number | undefined): string {
-  const groups = groupBy(rows.filter((row) => !PARAMETER_SWEEPS.has(row.study)), (row) => [row.study, row.algorithm, row.experiments, row.ress]);
+  const groups = groupBy(rows.filter((row) => !PARAMETER_SWEEPS.has(row.kind)), (row) => [row.study, row.algorithm, row.experiments, row.ress]);
   return toCsv(SUMMARY_COLUMNS, groups.map(({ key: [study, algorithm, experiments, ress], items }) => ({
     study, algorithm, experiments, ress,
     ...describe(items.map(valueOf).filter((value): value is number => value !== undefined)),

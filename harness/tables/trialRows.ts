@@ -1,9 +1,12 @@
 import { parse } from 'csv-parse/sync';
+import { kindOfName } from '../config/studyKinds.js';
 
 /** One row of trials.csv as the tables read it. */
 export interface TrialRow {
   readonly trialId: string;
   readonly study: string;
+  /** the study's kind: trials.csv's `kind`, or for files without the column the study's name when it is a kind ('' otherwise) */
+  readonly kind: string;
   readonly algorithm: string;
   readonly experiments: number;
   readonly ress: string;
@@ -43,6 +46,7 @@ export function parseTrialRows(text: string): TrialRow[] {
   return records.map((record) => ({
     trialId: record.trial_id,
     study: record.study,
+    kind: record.kind || (kindOfName(record.study) ?? ''),
     algorithm: record.algorithm,
     experiments: Number(record.experiments),
     ress: record.ress,
@@ -66,7 +70,7 @@ export function parseTrialRows(text: string): TrialRow[] {
     peakLoad: optionalNumber(record.peak_load),
     greedyAllAtZero: record.greedy_all_at_zero === undefined || record.greedy_all_at_zero === '' ? undefined : record.greedy_all_at_zero === 'true',
     greedyFitness: optionalNumber(record.greedy_fitness),
-    reschedulingPopulation: record.rescheduling_population || (record.study === 'reevaluation' ? 'sound' : undefined),
+    reschedulingPopulation: record.rescheduling_population || ((record.kind || record.study) === 'reevaluation' ? 'sound' : undefined),
   }));
 }
 

@@ -4,6 +4,11 @@ import { parseStudyConfig } from '../../harness/config/loadStudyConfig.js';
 import { estimateCostSeconds, longestFirst } from '../../harness/plan/estimateCost.js';
 import { planTrials, selectStudies } from '../../harness/plan/planTrials.js';
 import { parseShard, selectShard } from '../../harness/plan/shard.js';
+import { trialKind } from '../../harness/plan/trial.js';
+import { trialFingerprint } from '../../harness/run/trialFingerprint.js';
+
+// the fingerprint of scaling/genetic/mid/n10/r1 (baseSeed 7, builtin) as the code before study kinds computed it (commit e03097a)
+const PINNED_FINGERPRINT = '34b3ef9cc8cac903';
 
 const configText = JSON.stringify({
   baseSeed: 7,
@@ -131,7 +136,7 @@ describe('benchmark study planning', () => {
       }
       return 'accepted';
     };
-    expect(errorOf({ budget: undefined })).toBe('configs/bench.json: studies[0].budget: the benchmark study needs "budget": {"evaluations": N} (equal budgets are its point)');
+    expect(errorOf({ budget: undefined })).toBe('configs/bench.json: studies[0].budget: a study of kind benchmark needs "budget": {"evaluations": N} (equal budgets are its point)');
     expect(errorOf({ budget: { ownSteps: true } })).toBe('configs/bench.json: studies[0].budget: give "evaluations" and/or "seconds"');
     expect(errorOf({ ress: ['bench/load/x3'] })).toMatch(/^configs\/bench\.json: studies\[0\]\.ress\[0\]: unknown set "bench\/load\/x3": expected low, mid or high/);
     expect(errorOf({ algorithms: [{ name: 'genetic', label: 'GA seeded' }] })).toMatch(/^configs\/bench\.json: studies\[0\]\.algorithms\[0\]\.label: must be lower-case/);
@@ -152,5 +157,20 @@ describe('benchmark study planning', () => {
     expect(sound.restart).toEqual(plain.restart);
     expect(published.restart).toMatchObject({ hour: 72, population: 'as-published' });
     expect(published.populationSeed).toBe(plain.populationSeed);
+  });
+
+  it('names trials after the study and records its kind only when the name is not one (ids, seeds and fingerprints of older configs unchanged)', () => {
+    const study = { sizes: [10], ress: ['mid'], repetitions: 1, algorithms: [{ name: 'genetic' }] };
+    const { config } = parseStudyConfig(JSON.stringify({ baseSeed: 7, studies: [{ name: 'scaling', ...study }, { name: 'scaling-low-budget', kind: 'scaling', ...study }] }), 'configs/two.json');
+    const [named, free] = planTrials(config);
+    expect(named.id).toBe('scaling/genetic/mid/n10/r1');
+    expect(named).not.toHaveProperty('kind');
+    expect(trialKind(named)).toBe('scaling');
+    expect(free).toMatchObject({ id: 'scaling-low-budget/genetic/mid/n10/r1', study: 'scaling-low-budget', kind: 'scaling' });
+    expect(trialKind(free)).toBe('scaling');
+    expect(free.seed).not.toBe(named.seed);
+    expect(free.populationSeed).toBe(deriveSeed(7, 'scaling-low-budget/mid/n10/r1'));
+    // pinned before study kinds existed (commit e03097a): a config without kinds plans the same trials
+    expect(trialFingerprint(named, 'builtin')).toBe(PINNED_FINGERPRINT);
   });
 });

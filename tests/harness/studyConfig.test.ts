@@ -50,8 +50,8 @@ describe('study config validation', () => {
   });
 
   it('requires restart settings exactly for the re-evaluation study', () => {
-    expect(errorOf(minimal({ name: 'reevaluation' }))).toMatch(/studies\[0\]\.restart: the reevaluation study needs/);
-    expect(errorOf(minimal({ restart: { hour: 72 } }))).toMatch(/studies\[0\]\.restart: only the reevaluation study/);
+    expect(errorOf(minimal({ name: 'reevaluation' }))).toMatch(/studies\[0\]\.restart: a study of kind reevaluation needs/);
+    expect(errorOf(minimal({ restart: { hour: 72 } }))).toMatch(/studies\[0\]\.restart: only a study of kind reevaluation/);
   });
 
   it('takes a re-scheduling population variant only in the re-evaluation study, and not with the robust sampler', () => {
@@ -59,10 +59,36 @@ describe('study config validation', () => {
       minimal({ name: 'reevaluation', restart: { hour: 72, discardIds: [4] }, algorithms: [{ name: 'genetic', label: 'genetic.x', ...entry }], ...study });
     expect(() => parseStudyConfig(JSON.stringify(reevaluation({ reschedulingPopulation: 'as-published' })), 'x.json')).not.toThrow();
     expect(errorOf(minimal({ algorithms: [{ name: 'genetic', reschedulingPopulation: 'as-published' }] })))
-      .toBe('configs/x.json: studies[0].algorithms[0].reschedulingPopulation: only entries of the reevaluation study take "reschedulingPopulation"');
+      .toBe('configs/x.json: studies[0].algorithms[0].reschedulingPopulation: only entries of a study of kind reevaluation take "reschedulingPopulation"');
     expect(errorOf(reevaluation({ reschedulingPopulation: 'published' }))).toMatch(/^configs\/x\.json: studies\[0\]\.algorithms\[0\]\.reschedulingPopulation: must be one of sound, as-published, paper-means-hypothesis/);
     expect(errorOf(reevaluation({ reschedulingPopulation: 'paper-means-hypothesis' }, { sampler: 'robust' })))
       .toMatch(/reschedulingPopulation: "paper-means-hypothesis" samples as published; it does not combine with "sampler": "robust"/);
+  });
+
+  it('takes free study names with a kind; a name that is a kind is that kind', () => {
+    const { config } = parseStudyConfig(JSON.stringify({ baseSeed: 1, studies: [
+      minimal().studies[0],
+      { ...minimal().studies[0], name: 'scaling-low-budget', kind: 'scaling' },
+      { ...minimal().studies[0], name: 'max-fitness', kind: 'max-fitness' },
+    ] }), 'configs/x.json');
+    expect(config.studies.map((study) => [study.name, study.kind])).toEqual([['scaling', 'scaling'], ['scaling-low-budget', 'scaling'], ['max-fitness', 'max-fitness']]);
+  });
+
+  it('refuses a missing or unknown kind, a kind that contradicts the name, a bad name and a second benchmark, in one line', () => {
+    expect(errorOf(minimal({ name: 'scaling-low-budget' })))
+      .toBe('configs/x.json: studies[0].kind: study "scaling-low-budget" needs a "kind" (one of calibration, max-fitness, scaling, reevaluation, sensitivity, benchmark): its name is not one');
+    expect(errorOf(minimal({ name: 'scaling-low-budget', kind: 'scalability' })))
+      .toBe('configs/x.json: studies[0].kind: must be one of calibration, max-fitness, scaling, reevaluation, sensitivity, benchmark');
+    expect(errorOf(minimal({ kind: 'max-fitness' })))
+      .toBe('configs/x.json: studies[0].kind: a study named "scaling" is of kind scaling: rename it to give it kind max-fitness');
+    expect(errorOf(minimal({ name: 'Scaling 2' }))).toMatch(/^configs\/x\.json: studies\[0\]\.name: must be lower-case letters, digits, \. and -/);
+    expect(errorOf(minimal({ name: 'a/b', kind: 'scaling' }))).toMatch(/^configs\/x\.json: studies\[0\]\.name: must be lower-case/);
+    // the kind's rules apply whatever the name
+    expect(errorOf(minimal({ name: 'restart-at-72', kind: 'reevaluation' }))).toMatch(/^configs\/x\.json: studies\[0\]\.restart: a study of kind reevaluation needs/);
+    const benchmark = { ...minimal().studies[0], ress: ['bench/load/x4'], budget: { evaluations: 100 } };
+    expect(errorOf({ baseSeed: 1, studies: [{ ...benchmark, name: 'benchmark' }, { ...benchmark, name: 'benchmark-small', kind: 'benchmark' }] }))
+      .toMatch(/^configs\/x\.json: studies\[1\]\.kind: a config holds at most one study of kind benchmark/);
+    for (const message of [errorOf(minimal({ name: 'scaling-low-budget' })), errorOf(minimal({ kind: 'bogus' }))]) expect(message).not.toContain('\n');
   });
 
   it('reports malformed JSON in one line', () => {
@@ -83,6 +109,7 @@ describe('npm run replicate with a bad config', () => {
     ['size < 1', write('size.json', JSON.stringify(minimal({ sizes: [10, 0] }))), /size\.json: studies\[0\]\.sizes\[1\]: must be ≥ 1/],
     ['missing file', join(folder, 'absent.json'), /absent\.json: file not found/],
     ['invalid JSON', write('broken.json', '{"baseSeed": 1, "studies": [ '), /broken\.json: .*malformed JSON/],
+    ['unknown study kind', write('kind.json', JSON.stringify(minimal({ name: 'scaling-2', kind: 'scalability' }))), /kind\.json: studies\[0\]\.kind: must be one of calibration, max-fitness, scaling/],
   ];
 
   it.each(cases)('%s: one clear line, exit code ≠ 0', (_, path, expected) => {

@@ -34,9 +34,13 @@ const headerOf = (name: string) => tables.get(name)!.split('\n')[0];
 describe('tables derived from trials.csv', () => {
   it('writes every table with its columns', () => {
     expect([...tables.keys()]).toEqual(['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'sensitivity', 'comparisons', 'gaps', 'pairwise', 'win-tie-loss', 'friedman', 'ranks', 'ga-advantage']);
-    expect(headerOf('ga-advantage')).toBe('experiments,ress,ga_n,ga_mean,best_other,best_other_n,best_other_mean,advantage,advantage_ci_low,advantage_ci_high,difference,difference_ci_low,difference_ci_high');
+    expect(headerOf('ga-advantage')).toBe('study,experiments,ress,ga_n,ga_mean,best_other,best_other_n,best_other_mean,advantage,advantage_ci_low,advantage_ci_high,difference,difference_ci_low,difference_ci_high');
     expect(headerOf('gaps')).toBe('study,algorithm,experiments,ress,upper_bound,best_fitness,n,mean_gap,sd_gap,median_gap,iqr_gap,min_gap,max_gap');
-    expect(headerOf('sensitivity')).toBe('algorithm,experiments,ress,setting,n,mean_fitness,sd_fitness,median_fitness,mean_duration_score,mean_user_group_score,mean_start_score,mean_runtime_s');
+    expect(headerOf('sensitivity')).toBe('study,algorithm,experiments,ress,setting,n,mean_fitness,sd_fitness,median_fitness,mean_duration_score,mean_user_group_score,mean_start_score,mean_runtime_s');
+    expect(headerOf('max-fitness')).toBe('study,algorithm,experiments,ress,n,best,mean,sd,median,worst,mean_runtime_s');
+    expect(headerOf('reevaluation')).toBe('study,algorithm,experiments,ress,n,best,mean,sd,median,worst,mean_runtime_s,rescheduling_population');
+    expect(headerOf('calibration-ga')).toBe('study,experiments,ress,population,generations,n,mean_fitness,sd_fitness,median_fitness,mean_runtime_s');
+    expect(headerOf('calibration-ls')).toBe('study,algorithm,experiments,ress,iterations,n,mean_fitness,sd_fitness,median_fitness,mean_runtime_s');
     expect(headerOf('fitness')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     expect(headerOf('runtime')).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     expect(headerOf('comparisons')).toBe('study,experiments,ress,metric,algorithm_1,algorithm_2,n1,n2,u1,u,p_value,p_method,p_holm,a12,magnitude,magnitude_thresholds');
@@ -93,6 +97,41 @@ describe('tables derived from trials.csv', () => {
     });
     expect(Number(fitness[0].p_value)).toBeCloseTo(0.2, 12); // exact: 2 · P(U ≥ 6) = 2 · 1/10
     expect(fitness[0].magnitude_thresholds).toContain('0.06');
+  });
+});
+
+describe('tables select trials by study kind', () => {
+  // two scaling studies under free names, a calibration study not named after its kind, and a row of
+  // an older trials.csv (no kind): its study's name stands in when it is a kind, otherwise no kind table takes it
+  const kinded = toCsv(TRIALS_COLUMNS, [
+    trial('scaling-low-budget', 'genetic', 1, 0.6, { kind: 'scaling' }), trial('scaling-low-budget', 'genetic', 2, 0.5, { kind: 'scaling' }),
+    trial('scaling-low-budget', 'local-search', 1, 0.4, { kind: 'scaling' }), trial('scaling-low-budget', 'local-search', 2, 0.3, { kind: 'scaling' }),
+    trial('scaling', 'genetic', 1, 0.9), trial('scaling', 'genetic', 2, 0.8),
+    trial('scaling', 'local-search', 1, 0.7), trial('scaling', 'local-search', 2, 0.6),
+    trial('calibration-small', 'genetic', 1, 0.5, { kind: 'calibration', population: 30, generations: 30 }),
+    trial('calibration-small', 'local-search', 1, 0.4, { kind: 'calibration', iterations: 100 }),
+    trial('max-fitness-long', 'genetic', 1, 0.77, { kind: 'max-fitness' }),
+    trial('mystery', 'genetic', 1, 0.1),
+  ]);
+  const derived = deriveTables(kinded);
+  const rows = (name: string) => parse(derived.get(name)!, { columns: true }) as Record<string, string>[];
+
+  it('gives each study of a kind its own rows', () => {
+    expect(rows('ga-advantage').map((row) => [row.study, row.best_other, Number(row.difference).toFixed(2)]))
+      .toEqual([['scaling-low-budget', 'local-search', '0.20'], ['scaling', 'local-search', '0.20']]);
+    expect(rows('fitness').map((row) => `${row.study}/${row.algorithm}`))
+      .toEqual(['scaling-low-budget/genetic', 'scaling-low-budget/local-search', 'scaling/genetic', 'scaling/local-search', 'max-fitness-long/genetic', 'mystery/genetic']);
+    expect(rows('friedman').map((row) => row.study)).toEqual([]); // one instance per study: no Friedman test
+    // GA vs LS in each scaling study; `mystery` has one algorithm, so no pair
+    expect(rows('pairwise').filter((row) => row.metric === 'fitness').map((row) => row.study)).toEqual(['scaling-low-budget', 'scaling']);
+  });
+
+  it('selects kind tables by kind, not by name', () => {
+    expect(rows('calibration-ga').map((row) => [row.study, row.population, row.mean_fitness])).toEqual([['calibration-small', '30', '0.5']]);
+    expect(rows('calibration-ls').map((row) => [row.study, row.iterations])).toEqual([['calibration-small', '100']]);
+    expect(rows('max-fitness').map((row) => [row.study, row.best])).toEqual([['max-fitness-long', '0.77']]);
+    // a parameter sweep stays out of the per-algorithm tables by its kind
+    expect(rows('fitness').some((row) => row.study === 'calibration-small')).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText, parseTypedCsv, readCsvText } from '../../harness/report/csvTable.js';
 import { forEachTraceRow } from '../../harness/report/traceReader.js';
-import { trialsSchema } from '../../harness/report/trials.js';
+import { mainStudyOf, readTrials, studiesOfKind, trialsOf, trialsSchema } from '../../harness/report/trials.js';
 
 const schema = { name: 'text', value: 'number', maybe: 'optionalNumber', ok: 'boolean' } as const;
 
@@ -32,15 +32,34 @@ describe('reading the tidy CSVs', () => {
 
   it('accepts the harness\'s trials.csv header', () => {
     const header = Object.keys(trialsSchema).join(',');
-    const row = 'scaling/genetic/mid/n10/r1,scaling,genetic,10,mid,1,-5,40,90,,0.7,0.8,1,0.4,true,12.5,100,90,80,3,,';
-    const [trial] = parseTypedCsv(`${header}\n${row}\n`, 'trials.csv', trialsSchema);
-    expect(trial).toMatchObject({ trial_id: 'scaling/genetic/mid/n10/r1', experiments: 10, iterations: null, fitness: 0.7, valid: true, error: '', seed: '-5', rescheduling_population: '' });
-    // trials.csv of versions before the rescheduling_population column still reads (as '')
-    const older = header.replace(/,rescheduling_population$/, '');
-    const [old] = parseTypedCsv(`${older}\n${row.slice(0, -1)}\n`, 'trials.csv', trialsSchema);
+    const cells = 'scaling-2/genetic/mid/n10/r1,scaling-2,genetic,10,mid,1,-5,40,90,,0.7,0.8,1,0.4,true,12.5,100,90,80,3,';
+    const [trial] = parseTypedCsv(`${header}\n${cells},,scaling\n`, 'trials.csv', trialsSchema);
+    expect(trial).toMatchObject({ trial_id: 'scaling-2/genetic/mid/n10/r1', experiments: 10, iterations: null, fitness: 0.7, valid: true, error: '', seed: '-5', rescheduling_population: '', kind: 'scaling' });
+    // trials.csv of versions before the rescheduling_population and kind columns still reads (as '')
+    const older = header.replace(/,rescheduling_population,kind$/, '');
+    const [old] = parseTypedCsv(`${older}\n${cells}\n`, 'trials.csv', trialsSchema);
     expect(old.rescheduling_population).toBe('');
+    expect(old.kind).toBe('');
     // a required column is still required
-    expect(() => parseTypedCsv(`${older.replace('fitness,', '')}\n${row.slice(0, -2)}\n`, 'trials.csv', trialsSchema)).toThrow(/missing column fitness/);
+    expect(() => parseTypedCsv(`${older.replace('fitness,', '')}\n${cells.replace(',0.7,', ',')}\n`, 'trials.csv', trialsSchema)).toThrow(/missing column fitness/);
+  });
+
+  it('reads a study\'s kind, and for trials.csv without the column takes a study name that is a kind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trials-kind-'));
+    const header = Object.keys(trialsSchema).filter((column) => column !== 'kind').join(',');
+    const row = (study: string) => `${study}/genetic/mid/n10/r1,${study},genetic,10,mid,1,-5,40,90,,0.7,0.8,1,0.4,true,12.5,100,90,80,3,,`;
+    writeFileSync(join(dir, 'old.csv'), `${header}\n${row('max-fitness')}\n${row('mystery')}\n`);
+    expect(readTrials(join(dir, 'old.csv')).map((trial) => [trial.study, trial.kind])).toEqual([['max-fitness', 'max-fitness'], ['mystery', '']]);
+    writeFileSync(join(dir, 'new.csv'), `${header},kind\n${row('scaling-2')},scaling\n${row('scaling')},scaling\n`);
+    const trials = readTrials(join(dir, 'new.csv'));
+    expect(trials.map((trial) => [trial.study, trial.kind])).toEqual([['scaling-2', 'scaling'], ['scaling', 'scaling']]);
+    // the study named after its kind is the main one; each study can be asked for by name
+    expect(studiesOfKind(trials, 'scaling')).toEqual(['scaling-2', 'scaling']);
+    expect(mainStudyOf(trials, 'scaling')).toBe('scaling');
+    expect(trialsOf(trials, 'scaling').map((trial) => trial.study)).toEqual(['scaling']);
+    expect(trialsOf(trials, 'scaling', 'scaling-2').map((trial) => trial.study)).toEqual(['scaling-2']);
+    expect(mainStudyOf(trials.slice(0, 1), 'scaling')).toBe('scaling-2');
+    expect(trialsOf(trials, 'max-fitness')).toEqual([]);
   });
 
   it('keeps the file\'s text as written for tables', () => {

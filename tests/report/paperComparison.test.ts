@@ -6,6 +6,7 @@ const trial = (overrides: Partial<Trial>): Trial => ({
   trial_id: 't', study: 'scaling', algorithm: 'genetic', experiments: 10, ress: 'low', repetition: 1, seed: '1',
   population: null, generations: null, iterations: null, fitness: 0.5, duration_score: null, user_group_score: null, start_score: null,
   valid: true, runtime_ms: 1000, evaluations: null, crossovers: null, mutations: null, invalid_candidates: null, error: '', rescheduling_population: '', ...overrides,
+  kind: overrides.kind ?? overrides.study ?? 'scaling',
 });
 
 describe('paper vs this run', () => {

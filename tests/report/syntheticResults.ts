@@ -47,10 +47,10 @@ function trialId(spec: TrialSpec): string {
 function trialSpecs(sizes: readonly number[], repetitions: number): TrialSpec[] {
   const specs: TrialSpec[] = [];
   for (const population of [30, 40, 50]) for (const generations of [30, 60, 90]) for (let r = 0; r < 2; r++) {
-    specs.push({ study: 'calibration-ga', algorithm: 'genetic', experiments: 25, ress: 'mid', repetition: r, population, generations });
+    specs.push({ study: 'calibration', algorithm: 'genetic', experiments: 25, ress: 'mid', repetition: r, population, generations });
   }
   for (const iterations of [100, 200, 300, 400]) for (let r = 0; r < 2; r++) {
-    specs.push({ study: 'calibration-ls', algorithm: 'local-search', experiments: 25, ress: 'mid', repetition: r, iterations });
+    specs.push({ study: 'calibration', algorithm: 'local-search', experiments: 25, ress: 'mid', repetition: r, iterations });
   }
   for (const algorithm of algorithms) for (let r = 0; r < 6; r++) specs.push({ study: 'max-fitness', algorithm, experiments: 15, ress: 'mid', repetition: r });
   for (const ress of ['low', 'mid', 'high']) for (const experiments of sizes) for (const algorithm of algorithms) for (let r = 0; r < repetitions; r++) {
@@ -147,7 +147,7 @@ export function writeSyntheticResults(directory: string, options: SyntheticOptio
   writeFileSync(join(directory, 'trials.csv'), `${trialLines.join('\n')}\n`);
   writeFileSync(join(directory, 'traces.csv'), `${traceLines.join('\n')}\n`);
   writeFileSync(join(directory, 'manifest.json'), JSON.stringify({
-    name: 'synthetic', config: { data: 'builtin', studies: ['calibration-ga', 'calibration-ls', 'max-fitness', 'scaling', 'reevaluation', 'benchmark'], repetitions },
+    name: 'synthetic', config: { data: 'builtin', studies: ['calibration', 'max-fitness', 'scaling', 'reevaluation', 'benchmark'], repetitions },
     seeds: { base: options.seed ?? 7 }, versions: { schedlab: '0.1.0', node: 'v20' }, timings: { total_ms: 1234 },
   }, null, 2));
   // the tables as the harness derives them from this trials.csv (the benchmark's, which also read the traces, made up below)
