@@ -148,8 +148,8 @@ describe.skipIf(!existsSync(FENRIR))('with the replication package data (fenrir)
     const run = await runCli('replicate', quick(out, '--data', `fenrir:${FENRIR}`, '--only', 'reevaluation'));
     expect(run.code, run.stderr).toBe(0);
     const rows = readFileSync(join(out, 'tables', 'reevaluation.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toMatch(/^algorithm,experiments,ress,n,best,mean/);
-    expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(['genetic', 'local-search', 'simulated-annealing']);
+    expect(rows[0]).toMatch(/^study,algorithm,experiments,ress,n,best,mean/);
+    expect(rows.slice(1).map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['reevaluation,genetic', 'reevaluation,local-search', 'reevaluation,simulated-annealing']);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ status: 'partial', only: ['reevaluation'] });
   });
 });
