@@ -101,4 +101,20 @@ describe('the headline "GA beats the others by up to 19 %"', () => {
     expect(gap.compared).toContain('3 GA runs');
   });
 
+  it('the greedy beside the paper\'s GA-30, and the headline still against the paper\'s own competitors only', () => {
+    const withGreedy = paperComparison([...trials, ...cell('greedy', [0.99, 0.99, 0.99])], { data: 'builtin' });
+    const greedy = withGreedy.find((r) => r.quantity.startsWith('Greedy fitness, 30 experiments'))!;
+    expect(greedy).toMatchObject({ section: '§9', paper: 0.7380007 });
+    expect(greedy.thisRun).toBeCloseTo(0.99, 10);
+    expect(greedy.difference).toBeCloseTo(0.99 - 0.7380007, 10);
+    expect(greedy.compared).toContain('n = 3');
+    expect(greedy.compared).toContain('the best of 5 runs');
+    const headline = withGreedy.find((r) => r.quantity.startsWith('GA fitness advantage'))!;
+    expect(headline.thisRun).toBeCloseTo((0.67 / 0.56 - 1) * 100, 10);
+    expect(headline.compared).toContain('against SA');
+    const none = rows.find((r) => r.quantity.startsWith('Greedy fitness'))!;
+    expect(none.thisRun).toBeNull();
+    expect(none.compared).toContain('no greedy in the scaling study');
+  });
+
 });
