@@ -9,6 +9,8 @@ const SCRIPT_VARIABLES = ['CONFIG', 'RESULTS', 'DATA', 'SHARDS', 'WORKERS', 'JOB
 
 export interface StandInRun {
   readonly status: number | null;
+  /** the signal that ended the process (the timeout's SIGTERM), null when it exited */
+  readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
   /** PID of the process the test started: a command exec'd in its place has the same */
@@ -51,7 +53,7 @@ if [[ $n -eq 1 ]]; then echo 4711; else echo "4712;cluster"; fi
       env: { ...inherited, PATH: `${bin}:${process.env.PATH}`, ...env },
     });
     return {
-      status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', pid: result.pid ?? -1,
+      status: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '', pid: result.pid ?? -1,
       calls: readFileSync(calls, 'utf8').split('\n').filter((line) => line !== ''),
     };
   };
