@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { dataOption } from '../../datasets/dataSource.js';
-import { RESULTS_FOLDER } from '../replicate/projectPaths.js';
+import { defaultRunFolder } from '../replicate/projectPaths.js';
 import { formatDuration } from '../run/progressReporter.js';
-import { runSimulationStudy } from '../simulation/runSimulationStudy.js';
+import { CapacityOverrunError } from '../simulation/capacityCheck.js';
+import { runSimulationStudy, type SimulationStudyOptions, type SimulationStudyResult } from '../simulation/runSimulationStudy.js';
+import { SimulationRunError } from '../simulation/simulationRunError.js';
 import { loadSimulationConfig } from '../simulation/simulationConfig.js';
 import { planSimulationRuns } from '../simulation/simulationPlan.js';
 import { loadSimulationInputs } from '../simulation/simulationInputs.js';
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
       'config\'s sweep and repetitions, and writes simulations.csv (one row per run), experiments.csv, events.csv, summary.csv, ' +
       'replanning-gain.csv, best-algorithm.csv, report.md, timings.csv and simulation.json into DIR.')
     .option('config', { type: 'string', demandOption: true, describe: 'simulation config (configs/simulation*.json)' })
-    .option('out', { type: 'string', describe: 'output folder (default results/<config name>); files in it are replaced' })
+    .option('out', { type: 'string', describe: 'output folder (default results/runs/<config name>, ignored by git); files in it are replaced' })
     .options(dataOption)
     .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (the outputs do not depend on it)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'list the runs and stop' })
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     .help()
     .parseAsync();
   const loaded = loadSimulationConfig(args.config);
-  const out = resolve(args.out ?? join(RESULTS_FOLDER, basename(args.config).replace(/\.json$/i, '')));
+  const out = resolve(args.out ?? defaultRunFolder(loaded.config.name));
   const data = process.argv.some((arg) => arg === '--data' || arg.startsWith('--data=')) ? args.data : undefined;
   if (args['dry-run']) {
     loadSimulationInputs(loaded.config, loaded.path, data);
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   const tty = process.stderr.isTTY === true;
   let lastLine = 0;
   if (!Number.isInteger(args.workers) || args.workers < 1) throw new InputError('--workers', undefined, `expected a whole number ≥ 1, got ${args.workers}`);
-  const result = await runSimulationStudy(loaded, {
+  const options: SimulationStudyOptions = {
     out,
     workers: args.workers,
     ...(data !== undefined ? { data } : {}),
@@ -64,7 +66,26 @@ async function main(): Promise<void> {
       lastLine = now;
       process.stderr.write(`${tty ? '\r\x1b[2K' : ''}[${done}/${total}] ${run.id} (${seconds.toFixed(1)} s)${tty && done < total ? '' : '\n'}`);
     },
-  });
+  };
+  let result: SimulationStudyResult;
+  try {
+    result = await runSimulationStudy(loaded, options);
+  } catch (error) {
+    if (error instanceof CapacityOverrunError) {
+      // the invariant of the study failed: every offending run on its own line, exit 1
+      process.stderr.write(`${tty ? '\n' : ''}${error.message.split('\n').map((line) => `error: ${line}`).join('\n')}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (error instanceof SimulationRunError) {
+      // a bug met by one run: the line naming it, then the stack of what it threw
+      const cause = error.cause instanceof Error ? error.cause.stack ?? '' : '';
+      process.stderr.write(`${tty ? '\n' : ''}error: ${error.message}\n${cause}${cause ? '\n' : ''}`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
   const overruns = result.runs.reduce((sum, finished) => sum + finished.outcome.capacityOverruns, 0);
   process.stdout.write(`${result.runs.length} runs in ${formatDuration(result.seconds)}, ${overruns} capacity overruns → ${out}\n` +
     `  ${result.files.join(', ')}\n`);

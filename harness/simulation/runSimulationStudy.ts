@@ -10,7 +10,9 @@ import { machineFacts } from '../output/manifest.js';
 import type { LoadedSimulationConfig } from './simulationConfig.js';
 import { loadSimulationInputs } from './simulationInputs.js';
 import { planSimulationRuns, type SimulationRunSpec } from './simulationPlan.js';
+import { assertNoCapacityOverruns } from './capacityCheck.js';
 import { simulationReport } from './simulationReport.js';
+import { SimulationRunError } from './simulationRunError.js';
 import { BEST_COLUMNS, bestAlgorithmRows, GAIN_COLUMNS, replanningGainRows, SUMMARY_COLUMNS, summaryRows, type FinishedRun } from './simulationSummary.js';
 import { EVENT_COLUMNS, EXPERIMENT_COLUMNS, SIMULATION_COLUMNS, TIMING_COLUMNS } from './simulationTables.js';
 import { runSimulationTask, type SimulationTask, type SimulationTaskResult } from './simulationTask.js';
@@ -41,7 +43,9 @@ export interface SimulationStudyResult {
  * each run), summary.csv, replanning-gain.csv, best-algorithm.csv, report.md — all pure functions of
  * the config, the data and the code, so equal seeds give equal bytes — plus timings.csv (wall
  * times) and simulation.json (provenance: config, data, seeds, code version, machine, times).
- * Every file is written atomically. Every run must end with 0 capacity overruns, else it throws.
+ * Every file is written atomically. Every run must end with 0 capacity overruns: otherwise the
+ * files are written and CapacityOverrunError names the runs. A run that throws stops the study
+ * before anything is written (SimulationRunError names it).
  * Runs go to `workers` worker threads when asked; the files are the same for any number of workers.
  */
 export async function runSimulationStudy(loaded: LoadedSimulationConfig, options: SimulationStudyOptions): Promise<SimulationStudyResult> {
@@ -58,13 +62,24 @@ export async function runSimulationStudy(loaded: LoadedSimulationConfig, options
     results[result.index] = result;
     options.onRun?.(++done, runs.length, runs[result.index], result.runMs / 1000);
   };
+  const failed = (task: SimulationTask, error: unknown): never => {
+    throw new SimulationRunError(runs[task.index].id, options.out, error);
+  };
   const workers = Math.max(1, Math.min(options.workers ?? 1, runs.length));
   if (workers === 1) {
-    for (const task of tasks) finish(runSimulationTask(task));
+    const runHere = (task: SimulationTask): SimulationTaskResult => {
+      try {
+        return runSimulationTask(task);
+      } catch (error) {
+        return failed(task, error);
+      }
+    };
+    for (const task of tasks) finish(runHere(task));
   } else {
     const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers });
     try {
-      await Promise.all(tasks.map(async (task) => finish((await pool.run(task)) as SimulationTaskResult)));
+      // the first run to fail stops the study (the pool is destroyed, the other runs' results dropped)
+      await Promise.all(tasks.map(async (task) => finish((await pool.run(task).catch((error: unknown) => failed(task, error))) as SimulationTaskResult)));
     } finally {
       await pool.destroy();
     }
@@ -100,9 +115,12 @@ export async function runSimulationStudy(loaded: LoadedSimulationConfig, options
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     seconds: round(seconds),
+    capacityOverruns: finished.reduce((sum, run) => sum + run.outcome.capacityOverruns, 0),
     outputs: Object.fromEntries(Object.entries(outputs).map(([name, content]) => [name, createHash('sha256').update(content).digest('hex')])),
   };
   writeFileAtomically(join(options.out, 'simulation.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // after writing, so the runs that overran can be looked at in events.csv and experiments.csv
+  assertNoCapacityOverruns(finished, options.out);
   return { runs: finished, files: [...Object.keys(outputs), 'timings.csv', 'simulation.json'], seconds };
 }
 
