@@ -23,11 +23,13 @@ async function main(): Promise<void> {
       'experiments keep arriving, canaries fail and are rolled back once a Mann–Whitney canary analysis of their latency notices, ' +
       'and the plan is re-made every k hours with a registered algorithm (spec §10 re-scheduling). Runs every scenario of the ' +
       'config\'s sweep and repetitions, and writes simulations.csv (one row per run), experiments.csv, events.csv, summary.csv, ' +
-      'replanning-gain.csv, best-algorithm.csv, report.md, timings.csv and simulation.json into DIR.')
+      'replanning-gain.csv, best-algorithm.csv, report.md, timings.csv, simulation.json and figures/ (outcome vs re-planning policy, ' +
+      'outcome vs forecast, the timeline of one run) into DIR.')
     .option('config', { type: 'string', demandOption: true, describe: 'simulation config (configs/simulation*.json)' })
     .option('out', { type: 'string', describe: 'output folder (default results/runs/<config name>, ignored by git); files in it are replaced' })
     .options(dataOption)
     .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (the outputs do not depend on it)' })
+    .option('figures', { type: 'boolean', default: true, describe: 'render figures/ (Vega-Lite → SVG, PNG, PDF); --no-figures writes only the tables and the report' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'list the runs and stop' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines on stderr' })
     .example('$0 --config configs/simulation-quick.json', 'the smoke study (seconds)')
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   const options: SimulationStudyOptions = {
     out,
     workers: args.workers,
+    figures: args.figures,
     ...(data !== undefined ? { data } : {}),
     onPlan: (runs) => {
       if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path} → ${out}\n`);

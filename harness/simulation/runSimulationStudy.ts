@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
@@ -11,6 +11,7 @@ import type { LoadedSimulationConfig } from './simulationConfig.js';
 import { loadSimulationInputs } from './simulationInputs.js';
 import { planSimulationRuns, type SimulationRunSpec } from './simulationPlan.js';
 import { assertNoCapacityOverruns } from './capacityCheck.js';
+import { renderSimulationFigures } from './figures/simulationFigures.js';
 import { simulationReport } from './simulationReport.js';
 import { SimulationRunError } from './simulationRunError.js';
 import { BEST_COLUMNS, bestAlgorithmRows, GAIN_COLUMNS, replanningGainRows, SUMMARY_COLUMNS, summaryRows, type FinishedRun } from './simulationSummary.js';
@@ -25,6 +26,8 @@ export interface SimulationStudyOptions {
   readonly data?: string;
   /** worker threads (default 1: in this thread); results do not depend on it */
   readonly workers?: number;
+  /** render figures/ (default true) */
+  readonly figures?: boolean;
   /** called after each run (in the order runs finish) */
   readonly onRun?: (done: number, total: number, run: SimulationRunSpec, seconds: number) => void;
   /** called once the runs are planned */
@@ -98,8 +101,10 @@ export async function runSimulationStudy(loaded: LoadedSimulationConfig, options
     'replanning-gain.csv': toCsv(GAIN_COLUMNS, replanningGainRows(finished)),
     'best-algorithm.csv': toCsv(BEST_COLUMNS, bestAlgorithmRows(finished)),
   };
-  outputs['report.md'] = simulationReport(config, finished, inputs.profileName);
   for (const [name, content] of Object.entries(outputs)) writeFileAtomically(join(options.out, name), content);
+  const figures = options.figures === false ? [] : await renderSimulationFigures(options.out, finished, experiments, events);
+  outputs['report.md'] = simulationReport(config, finished, inputs.profileName, figures);
+  writeFileAtomically(join(options.out, 'report.md'), outputs['report.md']);
   writeFileAtomically(join(options.out, 'timings.csv'), toCsv(TIMING_COLUMNS, timings));
   const seconds = (performance.now() - began) / 1000;
   const manifest = {
@@ -117,11 +122,13 @@ export async function runSimulationStudy(loaded: LoadedSimulationConfig, options
     seconds: round(seconds),
     capacityOverruns: finished.reduce((sum, run) => sum + run.outcome.capacityOverruns, 0),
     outputs: Object.fromEntries(Object.entries(outputs).map(([name, content]) => [name, createHash('sha256').update(content).digest('hex')])),
+    figures: figures.map((figure) => (figure.skipped ? { name: figure.name, skipped: figure.skipped } : { name: figure.name, files: figure.files.map((file) => relative(options.out, file)) })),
   };
   writeFileAtomically(join(options.out, 'simulation.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // after writing, so the runs that overran can be looked at in events.csv and experiments.csv
   assertNoCapacityOverruns(finished, options.out);
-  return { runs: finished, files: [...Object.keys(outputs), 'timings.csv', 'simulation.json'], seconds };
+  const rendered = figures.filter((figure) => !figure.skipped).length;
+  return { runs: finished, files: [...Object.keys(outputs), 'timings.csv', 'simulation.json', ...(rendered > 0 ? [`figures/ (${rendered} figures: .vl.json, .svg, .png, .pdf)`] : [])], seconds };
 }
 
 const round = (value: number): number => Math.round(value * 10) / 10;

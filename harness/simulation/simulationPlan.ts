@@ -53,7 +53,7 @@ export function planSimulationRuns(config: SimulationConfig, source = config.nam
           for (const replanOnEvents of onEvents) {
             for (const algorithm of algorithms) {
               const name = [forecastLabel(forecast), arrivalsLabel(arrival), `hazard${failureHazard}`,
-                `${replanLabel(replanEveryHours)}${replanOnEvents ? '+events' : ''}`, labelOf(algorithm)].join('/');
+                replanningLabel(replanEveryHours, replanOnEvents), labelOf(algorithm)].join('/');
               for (let repetition = 1; repetition <= config.repetitions; repetition++) {
                 const id = `${name}/r${repetition}`;
                 runs.push({
@@ -106,4 +106,10 @@ export function arrivalsLabel(arrivals: ArrivalsSpec): string {
   }
 }
 
-export const replanLabel = (hours: number | null): string => (hours === null ? 'plan-once' : `replan${hours}`);
+/**
+ * The re-planning policy's name: `plan-once` (the first plan kept, arrivals and extensions inserted),
+ * `on-events` (no periodic re-plan, a full re-plan at every arrival, rollback and shortfall),
+ * `replan<k>` (every k hours) and `replan<k>+events` (both).
+ */
+export const replanningLabel = (hours: number | null, onEvents: boolean): string =>
+  (hours === null ? (onEvents ? 'on-events' : 'plan-once') : `replan${hours}${onEvents ? '+events' : ''}`);

@@ -75,7 +75,7 @@ describe('realised capacity overruns are 0 in every run of a study', () => {
     tamper.index = 2;
     tamper.mode = 'overrun';
     const out = join(dir, 'out');
-    await expect(runSimulationStudy(loaded, { out })).rejects.toThrow(new RegExp(`^run ${runs[2].id.replace(/[+/.]/g, '\\$&')}: 3 realised capacity overruns`));
+    await expect(runSimulationStudy(loaded, { out, figures: false })).rejects.toThrow(new RegExp(`^run ${runs[2].id.replace(/[+/.]/g, '\\$&')}: 3 realised capacity overruns`));
     const rows = parse(readFileSync(join(out, 'simulations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.capacity_overruns)).toEqual(['0', '0', '3', '0']);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('Realised capacity overruns over all runs: **3** (must be 0).');
@@ -89,7 +89,7 @@ describe('realised capacity overruns are 0 in every run of a study', () => {
     tamper.index = 1;
     tamper.mode = 'throw';
     const out = join(dir, 'out');
-    const failure = runSimulationStudy(loaded, { out });
+    const failure = runSimulationStudy(loaded, { out, figures: false });
     await expect(failure).rejects.toBeInstanceOf(SimulationRunError);
     await expect(failure).rejects.toThrow(`run ${runs[1].id} failed: simulator: the repaired plan at hour 12 is invalid; this is a bug (no output of this study was written; ${out} keeps what an earlier study left there, if anything)`);
     expect(existsSync(out)).toBe(false);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -10,6 +10,7 @@ import { planSimulationRuns } from '../../harness/simulation/simulationPlan.js';
 import { runTsx } from '../support/runCommand.js';
 
 const QUICK = join(PROJECT_ROOT, 'configs', 'simulation-quick.json');
+const FIGURES = ['outcome-vs-replanning', 'outcome-vs-forecast', 'run-timeline'];
 const DETERMINISTIC_FILES = ['simulations.csv', 'experiments.csv', 'events.csv', 'summary.csv', 'replanning-gain.csv', 'best-algorithm.csv', 'report.md'];
 
 /** A tiny study: 2 planners × plan once / every 24 h × 1 repetition on 3 experiments. */
@@ -34,8 +35,9 @@ describe('simulation study', () => {
   it('same seed → byte-identical simulations.csv and every derived file, with 1 or 2 worker threads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'schedlab-simulation-'));
     const loaded = loadSimulationConfig(tinyConfig(dir));
-    await runSimulationStudy(loaded, { out: join(dir, 'a') });
-    await runSimulationStudy(loaded, { out: join(dir, 'b'), workers: 2 });
+    // figures: the quick config's test below renders and compares them
+    await runSimulationStudy(loaded, { out: join(dir, 'a'), figures: false });
+    await runSimulationStudy(loaded, { out: join(dir, 'b'), workers: 2, figures: false });
     for (const file of DETERMINISTIC_FILES) expect(readFileSync(join(dir, 'b', file), 'utf8'), file).toBe(readFileSync(join(dir, 'a', file), 'utf8'));
     const rows = parse(readFileSync(join(dir, 'a', 'simulations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.run_id)).toEqual(planSimulationRuns(loaded.config).map((run) => run.id));
@@ -44,7 +46,7 @@ describe('simulation study', () => {
     expect(rows.every((row) => row.capacity_overruns === '0')).toBe(true);
   });
 
-  it('npm run simulate runs the quick config end to end in seconds', () => {
+  it('npm run simulate runs the quick config end to end in seconds, with its figures; the same seed gives the same bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'schedlab-simulate-cli-'));
     const started = Date.now();
     const result = runTsx('harness/cli/simulate.ts', ['--config', QUICK, '--out', dir]);
@@ -61,6 +63,17 @@ describe('simulation study', () => {
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('Realised capacity overruns over all runs: **0**');
     const timings = parse(readFileSync(join(dir, 'timings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(timings.map((row) => row.run_id)).toEqual(rows.map((row) => row.run_id));
+    // the figures: rendered into figures/, linked from the report, listed in the manifest
+    const figureFiles = FIGURES.flatMap((name) => ['.vl.json', '.svg', '.png', '.pdf'].map((extension) => `figures/${name}${extension}`));
+    const report = readFileSync(join(dir, 'report.md'), 'utf8');
+    for (const name of FIGURES) expect(report).toContain(`(figures/${name}.png)`);
+    for (const file of figureFiles) expect(existsSync(join(dir, file)), file).toBe(true);
+    expect(readFileSync(join(dir, 'figures', 'run-timeline.svg'), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*Timeline of one simulated run: truth\/poisson1low\/hazard0\.002\/replan24\/greedy\/r1/);
+    expect((manifest as unknown as { figures: { name: string }[] }).figures.map((figure) => figure.name)).toEqual(FIGURES);
+    // again in this process, one thread: byte-identical files, figures included
+    const again = join(dir, 'again');
+    await runSimulationStudy(loadSimulationConfig(QUICK), { out: again, workers: 1 });
+    for (const file of [...DETERMINISTIC_FILES, ...figureFiles]) expect(readFileSync(join(again, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
   });
 
   it('--help describes the command; a bad config is one line naming file and field', () => {
