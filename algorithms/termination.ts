@@ -68,9 +68,13 @@ export class Termination {
     );
   }
 
-  /** The first limit reached, in the order target, evaluations, time, steps; undefined while the search may go on. */
+  /**
+   * The first limit reached, in the order target, evaluations, time, steps (a constructive
+   * algorithm's finished work is `steps` whatever else is spent); undefined while the search may go on.
+   */
   stopReason(state: SearchState): StopReason | undefined {
     if (state.bestFitness >= this.targetFitness) return 'target';
+    if (this.fixedSteps && state.step >= this.maxSteps) return 'steps';
     if (state.evaluations >= this.maxEvaluations) return 'evaluations';
     if (state.elapsedMs >= this.maxMilliseconds) return 'time';
     if (state.step >= this.maxSteps) return 'steps';

@@ -66,6 +66,14 @@ export const algorithmEntrySchema = z.object({
    * public code). Give such entries a `label`.
    */
   reschedulingPopulation: z.enum(RESCHEDULING_POPULATIONS, { error: `must be one of ${RESCHEDULING_POPULATIONS.join(', ')}` }).optional(),
+  /**
+   * a wall-time cap for this entry's trials only, on top of the study's budget (the evaluation
+   * budget stays the study's, equal for all): e.g. random sampling, whose every evaluation samples
+   * a whole schedule. Trials it cuts say stopped_by=time and are not reproducible to the digit.
+   */
+  wallTimeCap: z.object({
+    seconds: z.number({ error: 'must be a number' }).positive({ error: 'must be > 0' }),
+  }).strict().optional(),
 }).strict();
 export type AlgorithmEntry = z.infer<typeof algorithmEntrySchema>;
 

@@ -40,7 +40,7 @@ export function planTrials(config: StudyConfig): Trial[] {
                 ...(study.sampler === 'robust' ? { sampler: 'robust' as const } : {}),
                 experimentSetSeed: experimentSetSeed(config.baseSeed, ress),
                 restart: restartOf(config, study, ress, size, entry),
-                ...(study.budget ? { budget: budgetOf(study.budget) } : {}),
+                ...(study.budget || entry.wallTimeCap ? { budget: budgetOf(study.budget, entry.wallTimeCap?.seconds) } : {}),
               });
             }
           }
@@ -56,11 +56,14 @@ export function planTrials(config: StudyConfig): Trial[] {
   return trials;
 }
 
-function budgetOf(budget: StudyBudget): RunBudget {
+/** The study's budget, with an entry's wall-time cap (the tighter of the two times). */
+function budgetOf(budget: StudyBudget | undefined, capSeconds: number | undefined): RunBudget {
+  const seconds = Math.min(budget?.seconds ?? Number.POSITIVE_INFINITY, capSeconds ?? Number.POSITIVE_INFINITY);
   return {
-    ...(budget.evaluations !== undefined ? { evaluations: budget.evaluations } : {}),
-    ...(budget.seconds !== undefined ? { milliseconds: budget.seconds * 1000 } : {}),
-    ownSteps: budget.ownSteps,
+    ...(budget?.evaluations !== undefined ? { evaluations: budget.evaluations } : {}),
+    ...(Number.isFinite(seconds) ? { milliseconds: seconds * 1000 } : {}),
+    // a cap alone (no study budget) only adds a limit: the algorithm's own steps still apply
+    ownSteps: budget?.ownSteps ?? true,
   };
 }
 

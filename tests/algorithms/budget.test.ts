@@ -36,6 +36,8 @@ describe('Termination', () => {
     expect(() => new Termination(-1)).toThrow('maxSteps must be ≥ 0');
     const fixed = Termination.fixed(0).withBudget({ evaluations: 10, ownSteps: false });
     expect([fixed.maxSteps, fixed.maxEvaluations, fixed.fixedSteps]).toEqual([0, 10, true]);
+    // a constructive algorithm that has done its work stopped because it was done, whatever else is spent
+    expect(fixed.stopReason({ step: 0, bestFitness: 0.5, evaluations: 30, elapsedMs: 1e6 })).toBe('steps');
   });
 });
 

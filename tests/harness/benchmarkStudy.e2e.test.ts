@@ -44,8 +44,9 @@ describe('the benchmark study (configs/benchmark-quick.json, end to end)', () =>
         expect(Number(row.fitness)).toBe(Number(row.greedy_fitness));
         continue;
       }
-      // a search may also stop at its target fitness (the GA's 1.0, reached from a perfect greedy start)
-      expect(['evaluations', 'target'], row.trial_id).toContain(row.stopped_by);
+      // a search may also stop at its target fitness (the GA's 1.0, reached from a perfect greedy start);
+      // random sampling has a wall-time cap (configs/benchmark-quick.json), which a slow machine may reach
+      expect(row.algorithm === 'random-sampling' ? ['evaluations', 'time'] : ['evaluations', 'target'], row.trial_id).toContain(row.stopped_by);
       if (row.stopped_by === 'evaluations') expect(Number(row.evaluations), row.trial_id).toBeGreaterThanOrEqual(budget);
       expect(Number(row.evaluations), row.trial_id).toBeLessThanOrEqual(budget * 1.01);
     }

@@ -127,6 +127,19 @@ describe('benchmark study planning', () => {
     expect(estimateCostSeconds(trials[1])).toBeCloseTo(3e-6 * 10 * 2000, 12);
   });
 
+  it('an entry\'s wall-time cap tightens its trials\' time only; the evaluation budget stays the study\'s', () => {
+    const trials = planTrials(benchmark({
+      ress: ['mid'],
+      algorithms: [{ name: 'random-sampling', wallTimeCap: { seconds: 2 } }, { name: 'genetic', wallTimeCap: { seconds: 60 } }, { name: 'local-search' }],
+    }));
+    expect(trials.map((trial) => trial.budget)).toEqual([
+      { evaluations: 2000, milliseconds: 2000, ownSteps: false },
+      { evaluations: 2000, milliseconds: 5000, ownSteps: false },
+      { evaluations: 2000, milliseconds: 5000, ownSteps: false },
+    ]);
+    expect(estimateCostSeconds(trials[0])).toBe(Math.min(2, 3e-6 * 10 * 2000));
+  });
+
   it('needs a budget, known set names and labels fit for file names', () => {
     const errorOf = (study: Record<string, unknown>) => {
       try {
