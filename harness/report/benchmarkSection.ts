@@ -134,12 +134,22 @@ function levelOrder(rows: readonly BenchmarkTableRow[], instance: { family: stri
   return rows.findIndex((row) => row.family === instance.family && row.level === instance.level);
 }
 
-/** The benchmark study's budget as configured, from manifest.json (e.g. "10000 evaluations, 10 s wall-time cap"). */
+/**
+ * The benchmark study's budget as configured, from manifest.json, with any entry's own wall-time
+ * cap (e.g. "10000 evaluations; random-sampling capped at 10 s wall time").
+ */
 export function benchmarkBudget(raw: Record<string, unknown>): string {
-  const config = raw.config as { content?: { studies?: { name?: string; kind?: string; budget?: { evaluations?: number; seconds?: number } }[] } } | undefined;
-  const budget = config?.content?.studies?.find((study) => (study.kind ?? study.name) === BENCHMARK_KIND)?.budget;
+  type Entry = { name?: string; label?: string; wallTimeCap?: { seconds?: number } };
+  type Study = { name?: string; kind?: string; budget?: { evaluations?: number; seconds?: number }; algorithms?: Entry[] };
+  const config = raw.config as { content?: { studies?: Study[] } } | undefined;
+  const study = config?.content?.studies?.find((candidate) => (candidate.kind ?? candidate.name) === BENCHMARK_KIND);
+  const budget = study?.budget;
   if (!budget) return 'the budget in manifest.json';
-  return [budget.evaluations !== undefined ? `${budget.evaluations} evaluations` : '', budget.seconds !== undefined ? `${budget.seconds} s wall-time cap` : ''].filter(Boolean).join(', ');
+  const studyWide = [budget.evaluations !== undefined ? `${budget.evaluations} evaluations` : '', budget.seconds !== undefined ? `${budget.seconds} s wall-time cap` : ''].filter(Boolean).join(', ');
+  const caps = (study.algorithms ?? [])
+    .filter((entry) => entry.wallTimeCap?.seconds !== undefined)
+    .map((entry) => `${entry.label ?? entry.name} capped at ${entry.wallTimeCap!.seconds} s wall time`);
+  return [studyWide, ...caps].filter(Boolean).join('; ');
 }
 
 /** A gap cell for display: `4.7 % ± 0.3` (percent, one decimal), `—` when absent, failures noted. */

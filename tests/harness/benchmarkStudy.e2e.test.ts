@@ -96,7 +96,7 @@ describe('the report of a benchmark run', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const section = html.slice(html.indexOf('<h2 id="benchmark">'), html.indexOf('<h2 id="figures">'));
     expect(section).toContain('How good are these algorithms?');
-    expect(section).toContain('400 evaluations, 10 s wall-time cap');
+    expect(section).toContain('400 evaluations; random-sampling capped at 10 s wall time');
     expect(section).toContain('<code>contention/c100</code>');
     for (const name of ['benchmark-gaps', 'benchmark-anytime']) {
       expect(section, name).toContain(`<figure data-figure="${name}">`);

@@ -57,6 +57,8 @@ describe('the section "How good are these algorithms?"', () => {
 
   it('reads the budget from the manifest\'s config', () => {
     expect(benchmarkBudget({ config: { content: { studies: [{ name: 'benchmark', budget: { evaluations: 10000, seconds: 10 } }] } } })).toBe('10000 evaluations, 10 s wall-time cap');
+    expect(benchmarkBudget({ config: { content: { studies: [{ name: 'benchmark', budget: { evaluations: 10000 }, algorithms: [{ name: 'greedy' }, { name: 'random-sampling', wallTimeCap: { seconds: 10 } }] }] } } }))
+      .toBe('10000 evaluations; random-sampling capped at 10 s wall time');
     expect(benchmarkBudget({})).toBe('the budget in manifest.json');
   });
 });
