@@ -27,9 +27,17 @@ export interface BootstrapOptions {
 /** The seed of every bootstrap interval the report and tables show (any fixed value: the intervals are then reproducible). */
 export const BOOTSTRAP_SEED = 20180923;
 
-function percentiles(values: Float64Array | number[], level: number): Interval {
+/** Percentile interval of `draw` over `options.resamples` resamples from the seeded stream. */
+function percentileBootstrap(options: BootstrapOptions, draw: (random: () => number) => number): BootstrapInterval {
+  const seed = options.seed ?? BOOTSTRAP_SEED;
+  const rng = Rng.fromSeed(seed);
+  const random = () => rng.float();
+  const resamples = options.resamples ?? 2000;
+  const level = options.level ?? 0.95;
+  const values = new Float64Array(resamples);
+  for (let i = 0; i < resamples; i++) values[i] = draw(random);
   const sorted = Array.from(values).sort((a, b) => a - b);
-  return { low: quantileSorted(sorted, (1 - level) / 2), high: quantileSorted(sorted, 1 - (1 - level) / 2) };
+  return { low: quantileSorted(sorted, (1 - level) / 2), high: quantileSorted(sorted, 1 - (1 - level) / 2), level, resamples, seed };
 }
 
 /**
@@ -44,14 +52,7 @@ export function bootstrapInterval(
   options: BootstrapOptions = {},
 ): BootstrapInterval | undefined {
   if (samples.length === 0 || samples.some((sample) => sample.length === 0)) return undefined;
-  const seed = options.seed ?? BOOTSTRAP_SEED;
-  const rng = Rng.fromSeed(seed);
-  const random = () => rng.float();
-  const resamples = options.resamples ?? 2000;
-  const level = options.level ?? 0.95;
-  const values = new Float64Array(resamples);
-  for (let i = 0; i < resamples; i++) values[i] = statistic(...samples.map((sample) => sampleWithReplacement([...sample], sample.length, random)));
-  return { ...percentiles(values, level), level, resamples, seed };
+  return percentileBootstrap(options, (random) => statistic(...samples.map((sample) => sampleWithReplacement([...sample], sample.length, random))));
 }
 
 /**
@@ -60,14 +61,7 @@ export function bootstrapInterval(
  */
 export function bestOfInterval(runs: readonly number[], k: number, options: BootstrapOptions = {}): BootstrapInterval | undefined {
   if (runs.length === 0 || k < 1) return undefined;
-  const seed = options.seed ?? BOOTSTRAP_SEED;
-  const rng = Rng.fromSeed(seed);
-  const random = () => rng.float();
-  const resamples = options.resamples ?? 2000;
-  const level = options.level ?? 0.95;
-  const values = new Float64Array(resamples);
-  for (let i = 0; i < resamples; i++) values[i] = Math.max(...sampleWithReplacement([...runs], k, random));
-  return { ...percentiles(values, level), level, resamples, seed };
+  return percentileBootstrap(options, (random) => Math.max(...sampleWithReplacement([...runs], k, random)));
 }
 
 export const contains = (interval: Interval | undefined, value: number): boolean =>
