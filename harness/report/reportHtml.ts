@@ -1,5 +1,5 @@
 import { algorithmLabel } from './algorithmColors.js';
-import { BENCHMARK_HEADING, bestOfRow, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
+import { BENCHMARK_HEADING, bestOfRow, benchmarkFinding, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import { escapeHtml } from './htmlEscape.js';
 import { CLAIMS_COLUMNS, CLAIMS_HEADING, CLAIMS_RULE } from './claims.js';
 import type { ComparisonRow } from './paperComparison.js';
@@ -113,7 +113,7 @@ function benchmarkHtml(model: ReportModel): string {
     num(formatOptional(row.bestKnown, 4)), num(formatOptional(row.upperBound, 4)), ...marked(row.cells, formatGapCell),
   ]));
   const figures = model.figures.filter((f) => f.section === 'benchmark').map(figureSection).join('\n');
-  return `${heading}\n<p class="note">${escapeHtml(benchmarkIntro(section))}</p>\n<h3>Per family and size: mean gap and mean rank over the family's levels</h3>\n${families}\n<h3>Per instance: mean gap ± sd</h3>\n${instances}\n${figures}`;
+  return `${heading}\n<p class="note">${escapeHtml(benchmarkIntro(section))}</p>\n${benchmarkFinding(section) ? `<p class="finding">${escapeHtml(benchmarkFinding(section))}</p>\n` : ''}<h3>Per family and size: mean gap and mean rank over the family's levels</h3>\n${families}\n<h3>Per instance: mean gap ± sd</h3>\n${instances}\n${figures}`;
 }
 
 const formatOptional = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits));

@@ -1,5 +1,5 @@
 import { algorithmLabel } from './algorithmColors.js';
-import { BENCHMARK_HEADING, bestOfRow, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
+import { BENCHMARK_HEADING, bestOfRow, benchmarkFinding, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import { CLAIMS_HEADING, CLAIMS_RULE, claimsMarkdown } from './claims.js';
 import type { ReportModel } from './reportModel.js';
 import { comparisonText, formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
@@ -47,7 +47,8 @@ export function reportMarkdown(model: ReportModel): string {
         const best = bestOfRow(cells);
         return section.algorithms.map((algorithm) => (best.has(algorithm) ? `**${format(cells.get(algorithm))}**` : format(cells.get(algorithm))));
       };
-      lines.push(benchmarkIntro(section), '', '### Per family and size: mean gap and mean rank over the family\'s levels', '');
+      const finding = benchmarkFinding(section);
+      lines.push(benchmarkIntro(section), '', ...(finding ? [finding, ''] : []), '### Per family and size: mean gap and mean rank over the family\'s levels', '');
       lines.push(markdownTable(['Family', 'Experiments', 'Levels', ...labels], section.families.map((row) => [row.family, String(row.experiments), String(row.instances), ...marked(row.cells, formatFamilyCell)])));
       lines.push('', '### Per instance: mean gap ± sd', '');
       lines.push(markdownTable(['Instance', 'Experiments', 'Peak load', 'Best known', 'Bound', ...labels], section.instances.map((row) => [

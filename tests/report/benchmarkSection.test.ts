@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { algorithmColorScale, algorithmStyle, sortAlgorithms } from '../../harness/report/algorithmColors.js';
-import { benchmarkBudget, benchmarkSection, bestOfRow, formatFamilyCell, formatGapCell, type BenchmarkTableRow } from '../../harness/report/benchmarkSection.js';
+import { benchmarkBudget, benchmarkFinding, benchmarkSection, bestOfRow, formatFamilyCell, formatGapCell, type BenchmarkTableRow } from '../../harness/report/benchmarkSection.js';
 import { ConvergenceCollector, logSteps } from '../../harness/report/convergenceSummary.js';
 import { anytimePanels } from '../../notebooks/benchmarkAnytime.js';
 import { gapPoints, startOf } from '../../notebooks/benchmarkGaps.js';
@@ -47,6 +47,17 @@ describe('the section "How good are these algorithms?"', () => {
     expect(load10.cells.get('genetic')).toMatchObject({ meanGap: 0.3, failed: 3 });
     expect(formatFamilyCell(load10.cells.get('greedy'))).toBe('5.0 % · rank 1.8');
     expect(section.families.map((family) => `${family.family} n${family.experiments}`)).toEqual(['load n10', 'load n30', 'groups n10']);
+  });
+
+  it('says on which instances the greedy is ≥ 5 % below the bound, and whether anything beat it there', () => {
+    // hand-computed: greedy gaps 0, 0.1, 0.02, 0.06 → load/x4 and groups/g1 at 10; GA+greedy 0.05 < 0.1 beats it on load/x4 only
+    expect(benchmarkFinding(section)).toBe(
+      'The greedy is 5.0 % or more below the certified bound on 2 of 4 instances of 2 families, 10 and 30 experiments: ' +
+      'load/x4 at 10 (10.0 %), groups/g1 at 10 (6.0 %). On 1 of them some algorithm\'s mean gap is smaller than the greedy\'s; ' +
+      'where none is, either the bound or every algorithm is loose — the instances where a new algorithm has something to show.');
+    const close = benchmarkSection(rows.map((r) => (r.algorithm === 'greedy' ? { ...r, mean_gap: 0.01 } : r)), 'x');
+    expect(benchmarkFinding(close)).toBe('No instance was found on which the greedy is 5.0 % or more below the certified bound (tried: 4 instances of 2 families, 10 and 30 experiments).');
+    expect(benchmarkFinding(benchmarkSection(rows.map((r) => ({ ...r, upper_bound: null, mean_gap: null, sd_gap: null })), 'x'))).toBe('');
   });
 
   it('uses the gap to the best known when the run has no bounds', () => {
