@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { assertNotLocked, lockFolder } from '../io/folderLock.js';
 import { mergeResults } from '../merge/mergeResults.js';
+import { KEEP_BEST_MODES } from '../output/bestSchedules.js';
 import { runCli } from './runCli.js';
 
 /** `npm run merge -- DIR… --out DIR`: combines shard (or partial) results folders of one config. */
@@ -15,6 +16,7 @@ Combines results folders of the same config and data source — the shards of np
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'merged results folder (may be one of the inputs)' })
     .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'merge records made by different code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
+    .option('keep-best', { choices: KEEP_BEST_MODES, describe: 'best/: the best schedule of each cell, or every trial\'s (default: all when every folder kept all, else cell)' })
     .demandCommand(1, 'name at least one results folder to merge')
     .example('$0 results/runs/paper/shard-* --out results/runs/paper', 'after four shards of the paper config')
     .strict()
@@ -25,7 +27,7 @@ Combines results folders of the same config and data source — the shards of np
   const lock = lockFolder(resolve(args.out), 'npm run merge');
   let summary;
   try {
-    summary = mergeResults(inputs, args.out, { allowMixedVersions: args['allow-mixed-versions'] });
+    summary = mergeResults(inputs, args.out, { allowMixedVersions: args['allow-mixed-versions'], ...(args['keep-best'] ? { keepBest: args['keep-best'] } : {}) });
   } finally {
     lock.release();
   }

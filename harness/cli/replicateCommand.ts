@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DATA_SPEC_HELP } from '../../datasets/dataSource.js';
+import { DEFAULT_KEEP_BEST, KEEP_BEST_MODES } from '../output/bestSchedules.js';
 import { parseShard } from '../plan/shard.js';
 import { PAPER_CONFIG, QUICK_CONFIG } from '../replicate/projectPaths.js';
 import { replicate } from '../replicate/replicate.js';
@@ -38,6 +39,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .option('retry-failed', { type: 'boolean', default: false, describe: 'run again the trials the journal records as failed' })
     .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'keep journal records made by other code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
     .option('repair-journal', { type: 'boolean', default: false, describe: 'move corrupt journal lines to journal.jsonl.corrupt and accept a journal that lost records: those trials run again' })
+    .option('keep-best', { choices: KEEP_BEST_MODES, default: DEFAULT_KEEP_BEST, describe: 'best/: the best schedule of each cell (study × algorithm × setting × set × size, over its repetitions), or every trial\'s' })
     .option('figures', { type: 'boolean', default: true, describe: 'render figures at the end (--no-figures to skip)' })
     .option('yes', { type: 'boolean', default: false, describe: 'run plans of more than 100000 trials (up to 1000000; refused otherwise, with the count and estimated time)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and its estimated time; run nothing' })
@@ -67,6 +69,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     allowMixedVersions: args['allow-mixed-versions'],
     repairJournal: args['repair-journal'],
     figures: args.figures,
+    keepBest: args['keep-best'],
     dryRun: args['dry-run'],
     yes: args.yes,
     signal: stop.signal,

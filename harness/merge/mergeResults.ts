@@ -7,6 +7,7 @@ import { completedTrials, resultKey } from '../journal/completedTrials.js';
 import { checkVersions } from '../journal/codeVersions.js';
 import { describeCorruption, readJournal, type JournalEntry } from '../journal/journal.js';
 import { JournalError } from '../journal/journalError.js';
+import { keptBestSchedules, type KeepBest } from '../output/bestSchedules.js';
 import { gitState, machineFacts, schedlabVersion, type Manifest } from '../output/manifest.js';
 import { bestSchedulePath, resultPaths } from '../output/resultPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
@@ -28,9 +29,11 @@ export interface MergeSummary {
  * the union of their journals — one record per trial, in plan order, a successful record
  * preferred over a failed one — their best schedules, and every output derived afresh. The
  * result is what one machine running the whole plan would have written, timing aside.
- * The input folders are only read; `out` may be one of them.
+ * The input folders are only read; `out` may be one of them. best/ keeps what `keepBest` says —
+ * by default `all` when every folder kept all, else the best of each cell (each folder's best of a
+ * cell is among its cell's best there, so the merged cell's best is always at hand).
  */
-export function mergeResults(inputs: readonly string[], out: string, options: { allowMixedVersions?: boolean } = {}): MergeSummary {
+export function mergeResults(inputs: readonly string[], out: string, options: { allowMixedVersions?: boolean; keepBest?: KeepBest } = {}): MergeSummary {
   const folder = resolve(out);
   const destination = resultPaths(folder);
   const destinationHasResults = existsSync(destination.manifest) || existsSync(destination.journal);
@@ -52,6 +55,13 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
     if (manifest.data !== reference.data) {
       throw new InputError(join(sources[i], 'manifest.json'), 'data', `data source ${manifest.data} of ${role} differs from ${reference.data}`);
     }
+  }
+  // folders of versions before --keep-best kept every schedule
+  const keptBy = manifests.map((manifest) => manifest.bestSchedules?.keep ?? 'all');
+  const keepBest: KeepBest = options.keepBest ?? (keptBy.every((keep) => keep === 'all') ? 'all' : 'cell');
+  const partial = keptBy.findIndex((keep) => keep === 'cell');
+  if (keepBest === 'all' && partial >= 0) {
+    throw new InputError(join(sources[partial], 'manifest.json'), 'bestSchedules.keep', `${sources[partial] === folder ? 'the destination' : shown(sources[partial])} kept only the best schedule of each cell: merging with --keep-best all needs folders that kept all`);
   }
   const { config } = parseStudyConfig(JSON.stringify(reference.config.content), join(sources[0], 'manifest.json'), { maxTrials: MAX_TRIALS });
   const plan = planTrials(config);
@@ -89,8 +99,9 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
   const first = ordered[0]?.entry.record;
   checkVersions(ordered.map(({ entry }) => entry.record), first?.codeVersion, { allowMixed: options.allowMixedVersions, source: 'merge', expectedIs: `the first merged record (${first?.trial.id})` });
 
+  const kept = keptBestSchedules(ordered.map(({ entry }) => entry.record), keepBest);
   for (const { entry, source } of ordered) {
-    if (source === folder || entry.record.error !== undefined) continue;
+    if (source === folder || !kept.has(entry.record.trial.id)) continue;
     copyAtomically(bestSchedulePath(source, entry.record.trial.id), bestSchedulePath(folder, entry.record.trial.id));
   }
   // nothing of the destination is dropped: its records that are not chosen (stale, superseded
@@ -111,7 +122,7 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
     status,
     trials: { planned: plan.length, recorded: records.length, failed: records.filter((record) => record.error !== undefined).length },
     notes: configNotes(config),
-  }));
+  }), keepBest);
   return { folder, planned: plan.length, merged: ordered.length, missing: plan.length - ordered.length, status };
 }
 

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { VersionCount } from '../journal/codeVersions.js';
 import type { JournalState } from '../journal/journal.js';
+import type { KeepBest } from './bestSchedules.js';
 
 /** Provenance of a results folder (manifest.json). */
 export interface Manifest {
@@ -37,6 +38,11 @@ export interface Manifest {
   readonly codeVersions?: readonly VersionCount[];
   /** the journal state the outputs were derived from (see harness/output/outputsCheck.ts) */
   readonly journal?: JournalState;
+  /**
+   * what best/ holds (harness/output/bestSchedules.ts): the best schedule of each cell (`cell`) or
+   * every trial's (`all`), and how many files; absent in folders of versions before `--keep-best` (all)
+   */
+  readonly bestSchedules?: { readonly keep: KeepBest; readonly files: number };
   /** sha256 of each derived file (trials.csv, traces.csv, tables/*.csv), relative to the folder */
   readonly outputs?: Readonly<Record<string, string>>;
 }

@@ -8,6 +8,7 @@ import type { Trial } from '../plan/trial.js';
 import type { TrialRecord } from '../run/trialOutcome.js';
 import { deriveTables } from '../tables/deriveTables.js';
 import { syncFolder, writeFileAtomically } from '../io/writeFileAtomically.js';
+import { pruneBestSchedules, type KeepBest } from './bestSchedules.js';
 import type { Manifest } from './manifest.js';
 import { resultPaths } from './resultPaths.js';
 import { tracesCsv } from './tracesTable.js';
@@ -22,6 +23,8 @@ export interface WrittenOutputs {
   readonly state: JournalState;
   /** true when the report and figures of an earlier state were removed */
   readonly removedStaleReport: boolean;
+  /** kept trials whose best schedule is missing from best/ (deleted by hand): the schedule figures will say so */
+  readonly missingBest: string[];
 }
 
 /**
@@ -31,8 +34,9 @@ export interface WrittenOutputs {
  * cut short never matches its manifest (harness/output/outputsCheck.ts tells). A report and
  * figures of another state are removed first: they never sit beside outputs they do not show.
  * A journal with corrupt lines is refused: no table is computed from a damaged record.
+ * best/ is brought to the set `keepBest` keeps (bestSchedules.ts) before the manifest records it.
  */
-export function writeOutputs(folder: string, plan: readonly Trial[], data: string, manifestFor: (records: readonly TrialRecord[]) => Manifest): WrittenOutputs {
+export function writeOutputs(folder: string, plan: readonly Trial[], data: string, manifestFor: (records: readonly TrialRecord[]) => Manifest, keepBest: KeepBest): WrittenOutputs {
   const paths = resultPaths(folder);
   const journal = readJournal(paths.journal, { repair: false });
   const corruption = describeCorruption(journal);
@@ -57,11 +61,12 @@ export function writeOutputs(folder: string, plan: readonly Trial[], data: strin
   if (stale) for (const name of RENDERED_OUTPUTS) rmSync(paths.rendered(name), { recursive: true, force: true });
 
   for (const [file, text] of files) writeFileAtomically(paths.derived(file), text);
-  const manifest: Manifest = { ...manifestFor(records), codeVersions: countVersions(records), journal: journal.state, outputs };
+  const best = pruneBestSchedules(folder, records, keepBest);
+  const manifest: Manifest = { ...manifestFor(records), bestSchedules: { keep: keepBest, files: best.kept - best.missing.length }, codeVersions: countVersions(records), journal: journal.state, outputs };
   writeFileAtomically(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   syncFolder(paths.tablesFolder);
   syncFolder(folder);
-  return { records, state: journal.state, removedStaleReport: stale };
+  return { records, state: journal.state, removedStaleReport: stale, missingBest: best.missing };
 }
 
 export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Trial } from './trial.js';
+import { cellOf, type Trial } from './trial.js';
 
 /**
  * Rough CPU seconds of a trial for n experiments, fitted to a paper.json run of this
@@ -32,10 +32,15 @@ export function longestFirst(trials: readonly Trial[]): Trial[] {
  * Bytes a run's new trials add to a results folder, generously: a best schedule takes up to
  * ≈ 16 KB per experiment and a trial's journal line, traces and trials.csv rows up to ≈ 30 KB
  * (measured on configs/quick.json and paper.json), plus room for the temporary copies of the
- * existing traces.csv and trials.csv while they are rewritten.
+ * existing traces.csv and trials.csv while they are rewritten. `keepAll` false (`--keep-best cell`):
+ * one schedule per cell, plus one being replaced per worker.
  */
-export function estimateOutputBytes(trials: readonly Trial[], folder: string): number {
-  const perTrial = trials.reduce((sum, trial) => sum + 16_384 * trial.experiments + 30_720, 0);
+export function estimateOutputBytes(trials: readonly Trial[], folder: string, options: { keepAll: boolean; workers: number } = { keepAll: true, workers: 1 }): number {
+  const schedule = (trial: Trial) => 16_384 * trial.experiments;
+  const cells = new Map(trials.map((trial) => [cellOf(trial.id), schedule(trial)]));
+  const largest = Math.max(0, ...cells.values());
+  const schedules = options.keepAll ? trials.reduce((sum, trial) => sum + schedule(trial), 0) : [...cells.values()].reduce((sum, bytes) => sum + bytes, 0) + options.workers * largest;
+  const perTrial = schedules + trials.length * 30_720;
   const rewritten = ['traces.csv', 'trials.csv'].reduce((sum, file) => {
     try {
       return sum + statSync(join(folder, file)).size;

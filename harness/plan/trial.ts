@@ -66,6 +66,15 @@ export interface Trial {
   readonly restart?: TrialRestart;
 }
 
+/**
+ * The cell of a trial: its id without the repetition (`scaling/genetic/mid/n30/r3` →
+ * `scaling/genetic/mid/n30`) — one study × algorithm label × grid point × set × size, whose
+ * repetitions are the runs a table summarises.
+ */
+export function cellOf(trialId: string): string {
+  return trialId.replace(/\/r\d+$/, '');
+}
+
 /** A trial's study kind: its own, else its study's name (which is then a kind: the config schema makes sure). */
 export function trialKind(trial: Pick<Trial, 'study' | 'kind'>): StudyKind {
   const kind = trial.kind ?? kindOfName(trial.study);

@@ -14,6 +14,7 @@ import { checkVersions } from '../journal/codeVersions.js';
 import { describeCorruption, quarantineCorruptLines, readJournal } from '../journal/journal.js';
 import { JournalError } from '../journal/journalError.js';
 import { gitState, machineFacts, schedlabVersion, type Manifest } from '../output/manifest.js';
+import { bestPerCell, DEFAULT_KEEP_BEST, type KeepBest } from '../output/bestSchedules.js';
 import { journalChangedSinceStamp } from '../output/outputsCheck.js';
 import { resultPaths } from '../output/resultPaths.js';
 import { writeOutputs } from '../output/writeOutputs.js';
@@ -43,6 +44,8 @@ export interface ReplicateOptions {
   /** quarantine corrupt journal lines and accept a journal that lost records: those trials run again */
   readonly repairJournal?: boolean;
   readonly figures?: boolean;
+  /** which best schedules best/ keeps: the best of each cell (default) or every trial's (harness/output/bestSchedules.ts) */
+  readonly keepBest?: KeepBest;
   /** accept plans of more than CONFIRM_TRIALS_ABOVE trials (up to MAX_TRIALS) */
   readonly yes?: boolean;
   /** print the plan and its estimated cost, run nothing */
@@ -114,6 +117,7 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
   const selected = selectShard(selectStudies(plan, options.only), options.shard);
   const paths = resultPaths(folder);
 
+  const keepBest = options.keepBest ?? DEFAULT_KEEP_BEST;
   const previous = previousConfig(paths.manifest);
   if (previous && previous.sha256 !== loaded.sha256) {
     log(`note: ${relative(process.cwd(), folder) || '.'} was last written with another config (${previous.name} ${previous.sha256.slice(0, 12)}); trials whose definition is unchanged are reused`);
@@ -140,13 +144,16 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
   const done = completedTrials(plan, journal.entries, data, { retryFailed: options.retryFailed, source: paths.journal });
   if (done.stale > 0) log(`journal: ${done.stale} record(s) were made with another config or data source; those trials run again`);
   if (done.duplicates > 0) log(`journal: ${done.duplicates} duplicate record(s) (same result twice) ignored`);
+  if (keepBest === 'all' && previous?.keepBest === 'cell' && done.byId.size > 0) {
+    throw new InputError('--keep-best', undefined, `${shown} kept only the best schedule of each cell (manifest.json: bestSchedules.keep "cell"), so the other trials' schedules are gone: run --keep-best all into a fresh folder (--out DIR)`);
+  }
   const codeVersion = currentCodeVersion();
   checkVersions([...done.byId.values()], codeVersion, { allowMixed: options.allowMixedVersions, source: paths.journal, expectedIs: 'this checkout' });
   const remaining = longestFirst(selected.filter((trial) => !done.byId.has(trial.id)));
   const totalCost = remaining.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0);
   const alreadyDone = selected.length - remaining.length;
   const workers = Math.max(1, options.workers);
-  if (!options.dryRun) checkFreeSpace(folder, estimateOutputBytes(remaining, folder));
+  if (!options.dryRun) checkFreeSpace(folder, estimateOutputBytes(remaining, folder, { keepAll: keepBest === 'all', workers }));
 
   log(`${config.name}: ${plan.length} trials planned, ${selected.length} selected${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}${options.only ? ` (studies ${options.only.join(', ')})` : ''}, ${alreadyDone} already in the journal`);
   if (remaining.length === 0) log('nothing to run: every selected trial is in the journal; rewriting the outputs');
@@ -167,12 +174,13 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
     folder,
     workers,
     codeVersion,
+    ...(keepBest === 'cell' ? { bestPerCell: bestPerCell([...done.byId.values()]) } : {}),
     signal: options.signal,
     onRecorded: (record) => progress.advance(costs.get(record.trial.id) ?? 0, record.error !== undefined),
   });
   progress.stop();
 
-  const { records, removedStaleReport } = writeOutputs(folder, plan, data, (recorded) => ({
+  const { records, removedStaleReport, missingBest } = writeOutputs(folder, plan, data, (recorded) => ({
     schedlab: schedlabVersion(),
     config: { name: config.name, path: relative(process.cwd(), resolve(loaded.path)), sha256: loaded.sha256, content: JSON.parse(loaded.text) },
     data,
@@ -186,7 +194,8 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
     status: execution.interrupted ? 'interrupted' : recorded.length === plan.length ? 'complete' : 'partial',
     trials: { planned: plan.length, recorded: recorded.length, failed: recorded.filter((record) => record.error !== undefined).length },
     notes: configNotes(config),
-  }));
+  }), keepBest);
+  if (missingBest.length > 0) log(`best/: ${missingBest.length} kept schedule(s) missing (deleted by hand?), e.g. ${missingBest[0]}: figures that draw them will fail`);
   if (removedStaleReport) log(`figures: removed the report and figures of an earlier state of the journal (npm run figures -- ${shown} renders them again)`);
   let status: Manifest['status'] = execution.interrupted ? 'interrupted' : records.length === plan.length ? 'complete' : 'partial';
   if (execution.workerFailures.length > 0) {
@@ -214,11 +223,12 @@ function setManifestStatus(path: string, status: Manifest['status']): void {
 }
 
 /** The config a results folder was last written with, if it has a readable manifest. */
-function previousConfig(manifestPath: string): { name: string; sha256: string } | undefined {
+function previousConfig(manifestPath: string): { name: string; sha256: string; keepBest: KeepBest } | undefined {
   if (!existsSync(manifestPath)) return undefined;
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Partial<Manifest>;
-    return manifest.config ? { name: manifest.config.name, sha256: manifest.config.sha256 } : undefined;
+    // folders written before --keep-best kept every schedule
+    return manifest.config ? { name: manifest.config.name, sha256: manifest.config.sha256, keepBest: manifest.bestSchedules?.keep ?? 'all' } : undefined;
   } catch {
     return undefined;
   }

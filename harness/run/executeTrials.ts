@@ -1,11 +1,13 @@
+import { rmSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { CodeVersion } from '../journal/codeVersion.js';
 import { appendRecord, syncJournal } from '../journal/journal.js';
+import { candidateOf, isBetterBest, type BestCandidate } from '../output/bestSchedules.js';
 import { bestSchedulePath, resultPaths } from '../output/resultPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
-import type { Trial } from '../plan/trial.js';
+import { cellOf, type Trial } from '../plan/trial.js';
 import { trialFingerprint } from './trialFingerprint.js';
 import type { TrialOutcome, TrialRecord } from './trialOutcome.js';
 import type { TrialTask } from './trialWorker.js';
@@ -22,6 +24,12 @@ export interface ExecutionOptions {
   readonly codeVersion: CodeVersion;
   /** aborting stops the run: queued trials are dropped, running ones abandoned (their workers terminated) */
   readonly signal?: AbortSignal;
+  /**
+   * `--keep-best cell`: the best schedule of each cell so far (from the journal; updated here), so a
+   * trial's schedule is written only when it beats its cell's and the one it beats is removed.
+   * Absent: every schedule is written (`--keep-best all`).
+   */
+  readonly bestPerCell?: Map<string, BestCandidate>;
   /** after each trial's record is in the journal */
   readonly onRecorded?: (record: TrialRecord) => void;
 }
@@ -46,7 +54,10 @@ const WORKER_ENTRY = fileURLToPath(new URL('./trialWorkerEntry.mjs', import.meta
 /**
  * Runs trials on a pool of worker threads. Each finished trial is committed at once, in this
  * thread: its best schedule first (atomic write), then its journal line (one append) — so the
- * journal only ever lists trials whose files exist, and a rerun skips exactly those.
+ * journal only ever lists trials whose kept files exist, and a rerun skips exactly those. With
+ * `bestPerCell`, a schedule that does not beat its cell's best is not written, and one that does
+ * replaces it (the old file is removed after the journal line; a stop in between leaves an extra
+ * file, which the outputs step removes: harness/output/bestSchedules.ts).
  * A trial that throws is recorded with its error; it does not stop the others.
  */
 export async function executeTrials(options: ExecutionOptions): Promise<ExecutionSummary> {
@@ -62,7 +73,6 @@ export async function executeTrials(options: ExecutionOptions): Promise<Executio
   const workerFailures: WorkerFailure[] = [];
 
   const commit = (trial: Trial, outcome: TrialOutcome): void => {
-    if (outcome.bestSchedule !== undefined) writeFileAtomically(bestSchedulePath(folder, trial.id), outcome.bestSchedule);
     const record: TrialRecord = {
       trial,
       fingerprint: trialFingerprint(trial, data),
@@ -74,7 +84,21 @@ export async function executeTrials(options: ExecutionOptions): Promise<Executio
       finishedAt: new Date().toISOString(),
       codeVersion: options.codeVersion,
     };
+    let replaced: BestCandidate | undefined;
+    if (outcome.bestSchedule !== undefined) {
+      const candidate = candidateOf(record);
+      const cell = cellOf(trial.id);
+      const best = options.bestPerCell;
+      if (!best || (candidate && isBetterBest(candidate, best.get(cell)))) {
+        writeFileAtomically(bestSchedulePath(folder, trial.id), outcome.bestSchedule);
+        if (best && candidate) {
+          replaced = best.get(cell);
+          best.set(cell, candidate);
+        }
+      }
+    }
     appendRecord(journal, record);
+    if (replaced) rmSync(bestSchedulePath(folder, replaced.trialId), { force: true });
     recorded++;
     if (record.error !== undefined) failed++;
     options.onRecorded?.(record);

@@ -80,14 +80,22 @@ describe('npm run replicate -- --quick', () => {
     const trials = parse(readFileSync(join(out, 'trials.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(trials.filter((row) => row.error !== '').map((row) => `${row.trial_id}: ${row.error}`)).toEqual([]);
     expect(trials.every((row) => row.valid === 'true')).toBe(true);
-    expect(readdirSync(join(out, 'best'))).toHaveLength(plannedTrials);
-    expect(readdirSync(join(out, 'best'))).toContain('scaling__genetic__mid__n10__r1.json');
+    // --keep-best cell (the default): best/ holds the best run of each cell (trial id without its
+    // repetition): valid first, then the highest fitness, then the lowest repetition — by trials.csv
+    const bestOfCell = new Map<string, Record<string, string>>();
+    for (const row of trials) {
+      const cell = row.trial_id.replace(/\/r\d+$/, '');
+      const best = bestOfCell.get(cell);
+      if (!best || Number(row.fitness) > Number(best.fitness) || (Number(row.fitness) === Number(best.fitness) && Number(row.repetition) < Number(best.repetition))) bestOfCell.set(cell, row);
+    }
+    expect(bestOfCell.size).toBe(49);
+    expect(readdirSync(join(out, 'best')).sort()).toEqual([...bestOfCell.values()].map((row) => `${row.trial_id.replaceAll('/', '__')}.json`).sort());
     for (const table of ['fitness', 'runtime', 'calibration-ga', 'calibration-ls', 'max-fitness', 'reevaluation', 'comparisons']) {
       expect(csvRowCount(join(out, 'tables', `${table}.csv`)), table).toBeGreaterThan(0);
     }
     expect(csvHeader(join(out, 'tables', 'fitness.csv'))).toBe('study,algorithm,experiments,ress,n,mean,sd,median,iqr,min,max');
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ status: 'complete', data: 'builtin', config: { name: 'quick' }, trials: { recorded: plannedTrials, failed: 0 } });
+    expect(manifest).toMatchObject({ status: 'complete', data: 'builtin', config: { name: 'quick' }, trials: { recorded: plannedTrials, failed: 0 }, bestSchedules: { keep: 'cell', files: 49 } });
     expect(manifest.config.sha256).toMatch(/^[0-9a-f]{64}$/);
     for (const key of ['schedlab', 'git', 'node', 'cores', 'startedAt', 'finishedAt']) expect(manifest, key).toHaveProperty(key);
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
@@ -108,7 +116,11 @@ describe('npm run replicate -- --quick', () => {
     const merge = await runCli('merge', [folder('shard-1'), folder('shard-2'), '--out', folder('merged')]);
     expect(merge.code, merge.stderr).toBe(0);
     expect(comparableOutputs(folder('merged'))).toEqual(comparableOutputs(folder('reference')));
-    expect(JSON.parse(readFileSync(join(folder('merged'), 'manifest.json'), 'utf8'))).toMatchObject({ status: 'complete', mergedFrom: [expect.any(String), expect.any(String)] });
+    expect(JSON.parse(readFileSync(join(folder('merged'), 'manifest.json'), 'utf8'))).toMatchObject({ status: 'complete', mergedFrom: [expect.any(String), expect.any(String)], bestSchedules: { keep: 'cell', files: 49 } });
+    // the shards kept the best of their part of each cell only: every schedule cannot be had
+    const all = await runCli('merge', [folder('shard-1'), folder('shard-2'), '--out', folder('merged-all'), '--keep-best', 'all']);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toMatch(/bestSchedules\.keep: .*shard-1 kept only the best schedule of each cell: merging with --keep-best all needs folders that kept all/);
   });
 
   it('Ctrl-C midway stops cleanly; rerunning resumes to the same results, each trial journaled once', async () => {
@@ -131,6 +143,20 @@ describe('npm run replicate -- --quick', () => {
     expect(ids).toHaveLength(plannedTrials);
     expect(new Set(ids).size).toBe(plannedTrials);
     expect(comparableOutputs(out)).toEqual(comparableOutputs(folder('reference')));
+  });
+
+  it('--keep-best all keeps every schedule; a later default run keeps the best per cell, after which all is refused', async () => {
+    const out = folder('keep-all');
+    const all = await runCli('replicate', quick(out, '--keep-best', 'all'));
+    expect(all.code, all.stderr).toBe(0);
+    expect(readdirSync(join(out, 'best'))).toHaveLength(plannedTrials);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).bestSchedules).toEqual({ keep: 'all', files: plannedTrials });
+    const cell = await runCli('replicate', quick(out));
+    expect(cell.code, cell.stderr).toBe(0);
+    expect(readdirSync(join(out, 'best')).sort()).toEqual(readdirSync(join(folder('reference'), 'best')).sort());
+    const refused = await runCli('replicate', quick(out, '--keep-best', 'all'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: --keep-best: .*keep-all kept only the best schedule of each cell .*run --keep-best all into a fresh folder/)]);
   });
 
   it('a rerun of a complete folder runs nothing and rewrites the same outputs', async () => {
