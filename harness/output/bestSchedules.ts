@@ -7,8 +7,8 @@ import { bestSchedulePath, resultPaths } from './resultPaths.js';
 /**
  * Which best schedules a results folder keeps in best/ (`--keep-best`):
  * - `cell` (default): one per cell — the repetitions of one study × algorithm label × grid point ×
- *   set × size, i.e. the trial id without its `/r<repetition>` — namely its best run (below). A
- *   paper run keeps 276 schedules instead of 1394;
+ *   set × size, i.e. the trial id without its `/r<repetition>` — namely its best run (below):
+ *   configs/paper.json keeps 247 schedules (158 MiB) instead of 1394 (846 MiB);
  * - `all`: every successful trial's (what every version before the option kept).
  */
 export const KEEP_BEST_MODES = ['cell', 'all'] as const;
