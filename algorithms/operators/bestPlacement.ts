@@ -190,10 +190,13 @@ export function placeBest(
     }
   }
   if (bestValue === Number.NEGATIVE_INFINITY) return false;
+  // cells the others already overload (a re-scheduling seed whose carried traffic was re-derived)
+  // are theirs, not e's: e must only add none (sizing gives it nothing where nothing is free)
+  const overloadedBefore = individual.overloadedCells;
   individual.beginEdit(e);
   individual.schedules[e].copyFrom(best);
   individual.endEdit(e);
-  if (individual.ruleFlags[e] !== 0 || individual.overloadedCells !== 0) {
+  if (individual.ruleFlags[e] !== 0 || individual.overloadedCells > overloadedBefore) {
     throw new Error(`greedy: the sized placement of experiment ${problem.experiments[e].id} breaks a rule (flags ${individual.ruleFlags[e]}); this is a bug`);
   }
   return true;

@@ -92,7 +92,8 @@ function replanningGainSection(gains: readonly Row[]): string[] {
   lines.push(
     'Gain = time to decision when planned once − when re-planned, paired by repetition (the same world); positive: re-planning decides sooner. ' +
       `Each cell: mean gain in hours [95 % bootstrap interval of the mean], n = ${[...new Set(gains.map((row) => row.n))].join(' or ')} pairs; ` +
-      '\\* Wilcoxon signed-rank p < 0.05. `on-events` re-plans at every arrival, rollback and shortfall only; `replan<k>` every k hours; `+events` both.',
+      '\\* Wilcoxon signed-rank p < 0.05. `plan-once` keeps its first plan and inserts arrivals, fixes and extensions into it at once; ' +
+      '`on-events` makes a full plan at every arrival, rollback and shortfall only; `replan<k>` a full plan every k hours, an arrival waiting for the next one; `+events` both.',
     '',
     `Of ${gains.length} comparisons, re-planning decides sooner than planning once with Wilcoxon p < 0.05 in ${better.length}` +
       (better.length > 0 ? ` (${summariseCells(better)})` : '') + `, later with p < 0.05 in ${worse.length}` +
