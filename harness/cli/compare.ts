@@ -28,7 +28,7 @@ Compares two results folders cell by cell (study, algorithm, size, set, setting)
       return true;
     })
     .demandCommand(2, 2, 'give two results folders: DIR_A DIR_B', 'give exactly two results folders: DIR_A DIR_B')
-    .example('$0 results/runs/quick results/runs/quick-seed2', 'the same config run with another base seed')
+    .example('$0 results/runs/quick results/runs/quick-run-seed-2', 'the quick config against a run of it with --run-seed 2 (same instances, other random streams)')
     .strict()
     .help()
     .parseAsync();
@@ -40,8 +40,9 @@ Compares two results folders cell by cell (study, algorithm, size, set, setting)
   };
   const describeFolder = (folder: string) => {
     try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { config?: { name?: string; sha256?: string }; data?: string; git?: { commit?: string; dirty?: boolean } };
-      return `${folder}: config ${manifest.config?.name ?? '?'} (${manifest.config?.sha256?.slice(0, 12) ?? '?'}), data ${manifest.data ?? '?'}, commit ${manifest.git?.commit?.slice(0, 12) ?? '?'}${manifest.git?.dirty ? ' (dirty)' : ''}`;
+      const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { config?: { name?: string; sha256?: string; content?: { baseSeed?: number } }; data?: string; runSeed?: number; git?: { commit?: string; dirty?: boolean } };
+      const seed = manifest.runSeed !== undefined ? `run seed ${manifest.runSeed}` : `baseSeed ${manifest.config?.content?.baseSeed ?? '?'}`;
+      return `${folder}: config ${manifest.config?.name ?? '?'} (${manifest.config?.sha256?.slice(0, 12) ?? '?'}), data ${manifest.data ?? '?'}, ${seed}, commit ${manifest.git?.commit?.slice(0, 12) ?? '?'}${manifest.git?.dirty ? ' (dirty)' : ''}`;
     } catch {
       return `${folder}: no readable manifest.json`;
     }

@@ -35,7 +35,8 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .option('data', { type: 'string', requiresArg: true, describe: `data source, overrides the config's: ${DATA_SPEC_HELP}` })
     .option('workers', { type: 'number', requiresArg: true, default: availableParallelism(), describe: 'worker threads (default: cores)' })
     .option('shard', { type: 'string', requiresArg: true, describe: 'run only slice i of N (1-based, e.g. 2/4); merge the folders with npm run merge' })
-    .option('out', { type: 'string', requiresArg: true, describe: 'results folder (default results/runs/<config name>, shards results/runs/<config name>/shard-i-of-N)' })
+    .option('run-seed', { type: 'number', requiresArg: true, describe: 'seed of the runs\' randomness (trial seeds, shared initial populations) instead of the config\'s baseSeed; experiment sets and re-evaluation\'s base schedule keep the config\'s, so two run seeds solve the same instances (recorded in manifest.json)' })
+    .option('out', { type: 'string', requiresArg: true, describe: 'results folder (default results/runs/<config name>, with --run-seed N results/runs/<config name>-run-seed-N, shards …/shard-i-of-N)' })
     .option('retry-failed', { type: 'boolean', default: false, describe: 'run again the trials the journal records as failed' })
     .option('allow-mixed-versions', { type: 'boolean', default: false, describe: 'keep journal records made by other code (refused otherwise); every version goes into manifest.json and a version column of trials.csv' })
     .option('repair-journal', { type: 'boolean', default: false, describe: 'move corrupt journal lines to journal.jsonl.corrupt and accept a journal that lost records: those trials run again' })
@@ -47,10 +48,13 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .check((argv) => {
       if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 1)) throw new Error('--workers must be an integer ≥ 1');
       if (argv.shard !== undefined) parseShard(argv.shard);
+      // seeds are derived from 32 bits of it (deriveSeed): a larger value would alias a smaller one
+      if (argv['run-seed'] !== undefined && !(Number.isInteger(argv['run-seed']) && argv['run-seed'] >= -(2 ** 31) && argv['run-seed'] < 2 ** 31)) throw new Error('--run-seed must be an integer between -2147483648 and 2147483647');
       return true;
     })
     .example('$0 --quick', 'smoke run of every study')
     .example('$0 --only scaling --data fenrir:../shared/data/fenrir', 'the scaling study on the replication package data')
+    .example('$0 --quick --run-seed 2', 'the quick config with other random streams on the same instances (results/runs/quick-run-seed-2; compare with npm run compare)')
     .example('$0 --shard 2/4', 'one of four machines (results/runs/paper/shard-2-of-4); then: npm run merge -- results/runs/paper/shard-* --out results/runs/paper')
     .strict()
     .help()
@@ -70,6 +74,7 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     repairJournal: args['repair-journal'],
     figures: args.figures,
     keepBest: args['keep-best'],
+    ...(args['run-seed'] !== undefined ? { runSeed: args['run-seed'] } : {}),
     dryRun: args['dry-run'],
     yes: args.yes,
     signal: stop.signal,

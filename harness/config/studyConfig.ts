@@ -205,5 +205,8 @@ export const studyConfigSchema = z.object({
   }
 });
 
-/** A validated study configuration, with the name it is known by (its file name). */
-export type StudyConfig = z.infer<typeof studyConfigSchema> & { readonly name: string };
+/**
+ * A validated study configuration, with the name it is known by (its file name) and, when
+ * `npm run replicate -- --run-seed N` gave one, the seed of the runs' randomness (planTrials.ts).
+ */
+export type StudyConfig = z.infer<typeof studyConfigSchema> & { readonly name: string; readonly runSeed?: number };

@@ -55,6 +55,9 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
     if (manifest.data !== reference.data) {
       throw new InputError(join(sources[i], 'manifest.json'), 'data', `data source ${manifest.data} of ${role} differs from ${reference.data}`);
     }
+    if (manifest.runSeed !== reference.runSeed) {
+      throw new InputError(join(sources[i], 'manifest.json'), 'runSeed', `${role} ran with ${manifest.runSeed === undefined ? "the config's baseSeed" : `--run-seed ${manifest.runSeed}`}, ${shown(sources[0])} with ${reference.runSeed === undefined ? "the config's baseSeed" : `--run-seed ${reference.runSeed}`}: only runs of the same seeds can be merged`);
+    }
   }
   // folders of versions before --keep-best kept every schedule
   const keptBy = manifests.map((manifest) => manifest.bestSchedules?.keep ?? 'all');
@@ -63,7 +66,8 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
   if (keepBest === 'all' && partial >= 0) {
     throw new InputError(join(sources[partial], 'manifest.json'), 'bestSchedules.keep', `${sources[partial] === folder ? 'the destination' : shown(sources[partial])} kept only the best schedule of each cell: merging with --keep-best all needs folders that kept all`);
   }
-  const { config } = parseStudyConfig(JSON.stringify(reference.config.content), join(sources[0], 'manifest.json'), { maxTrials: MAX_TRIALS });
+  const parsed = parseStudyConfig(JSON.stringify(reference.config.content), join(sources[0], 'manifest.json'), { maxTrials: MAX_TRIALS }).config;
+  const config = reference.runSeed === undefined ? parsed : { ...parsed, runSeed: reference.runSeed };
   const plan = planTrials(config);
   const data = reference.data;
 
@@ -114,6 +118,7 @@ export function mergeResults(inputs: readonly string[], out: string, options: { 
     schedlab: schedlabVersion(),
     config: { ...reference.config, name: reference.config.name },
     data,
+    ...(reference.runSeed !== undefined ? { runSeed: reference.runSeed } : {}),
     mergedFrom: sources.map((source) => relative(process.cwd(), source) || '.'),
     git: gitState(),
     ...machineFacts(),

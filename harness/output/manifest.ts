@@ -18,6 +18,8 @@ export interface Manifest {
   };
   /** data source spec */
   readonly data: string;
+  /** `--run-seed`: the seed of the runs' randomness, when it replaced the config's baseSeed there (planTrials.ts) */
+  readonly runSeed?: number;
   /** studies run (--only); all when absent */
   readonly only?: readonly string[];
   /** --shard i/N of this run, or the shard folders merged into this one */

@@ -10,14 +10,18 @@ import type { Trial, TrialRestart } from './trial.js';
  * Expands a config into its trials, in plan order: study → size → RESS → repetition →
  * algorithm → grid combination. Pure: the same config always yields the same list, ids and seeds.
  * Benchmark trials share no initial population (initialPopulationSize 0) and carry the study's budget.
+ * The runs' randomness — trial seeds and shared initial populations — derives from `config.runSeed`
+ * when set (`--run-seed`), else from `baseSeed`; the problems — experiment sets and re-evaluation's
+ * base schedule — always from `baseSeed`, so two run seeds solve the same instances.
  */
 export function planTrials(config: StudyConfig): Trial[] {
   const trials: Trial[] = [];
+  const runSeed = config.runSeed ?? config.baseSeed;
   for (const study of config.studies) {
     for (const size of study.sizes) {
       for (const ress of study.ress) {
         for (let repetition = 1; repetition <= study.repetitions; repetition++) {
-          const populationSeed = deriveSeed(config.baseSeed, `${study.name}/${ress}/n${size}/r${repetition}`);
+          const populationSeed = deriveSeed(runSeed, `${study.name}/${ress}/n${size}/r${repetition}`);
           for (const entry of study.algorithms) {
             for (const combination of gridCombinations(entry.grid)) {
               const id = [study.name, entry.label ?? entry.name, ...(entry.grid ? [gridTag(combination)] : []), ress, `n${size}`, `r${repetition}`].join('/');
@@ -34,7 +38,7 @@ export function planTrials(config: StudyConfig): Trial[] {
                 experiments: size,
                 ress,
                 repetition,
-                seed: deriveSeed(config.baseSeed, id),
+                seed: deriveSeed(runSeed, id),
                 populationSeed,
                 initialPopulationSize: study.kind === 'benchmark' ? 0 : typeof params.populationSize === 'number' ? params.populationSize : study.initialPopulationSize,
                 ...(study.sampler === 'robust' ? { sampler: 'robust' as const } : {}),

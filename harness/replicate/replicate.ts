@@ -35,7 +35,12 @@ export interface ReplicateOptions {
   readonly data?: string;
   readonly workers: number;
   readonly shard?: Shard;
-  /** results folder; default results/runs/<config name> (a shard: results/runs/<config name>/shard-i-of-N) */
+  /**
+   * seed of the runs' randomness (trial seeds, shared initial populations) instead of the config's
+   * baseSeed; the problems keep the config's (planTrials.ts). Recorded in manifest.json.
+   */
+  readonly runSeed?: number;
+  /** results folder; default results/runs/<config name>[-run-seed-N] (a shard: …/shard-i-of-N) */
   readonly out?: string;
   /** run again the trials the journal records as failed */
   readonly retryFailed?: boolean;
@@ -80,11 +85,12 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   const { log } = options;
   const startedAt = new Date().toISOString();
   const loaded = loadStudyConfig(options.configPath, { maxTrials: options.yes ? MAX_TRIALS : undefined });
-  const { config } = loaded;
+  const config = runConfig(loaded, options.runSeed);
   // a config's "fenrir-if-present" becomes what it resolves to, so the journal records the real source
   const data = resolveDataSpec(options.data ?? config.data);
   if (data !== (options.data ?? config.data)) log(`data: ${config.data} → ${data}`);
-  const folder = resolve(options.out ?? (options.shard ? join(defaultRunFolder(config.name), shardLabel(options.shard)) : defaultRunFolder(config.name)));
+  const runFolder = defaultRunFolder(options.runSeed === undefined ? config.name : `${config.name}-run-seed-${options.runSeed}`);
+  const folder = resolve(options.out ?? (options.shard ? join(runFolder, shardLabel(options.shard)) : runFolder));
   if (options.dryRun) return replicateLocked(options, { loaded, data, folder, startedAt });
   checkFolderWritable(folder);
   const lock = lockFolder(folder, `npm run replicate (${relative(process.cwd(), loaded.path) || loaded.path})`, (error) => {
@@ -107,7 +113,7 @@ interface Prepared {
 
 async function replicateLocked(options: ReplicateOptions, { loaded, data, folder, startedAt }: Prepared): Promise<ReplicateSummary> {
   const { log } = options;
-  const { config } = loaded;
+  const config = runConfig(loaded, options.runSeed);
   openDataSource(data); // a bad --data spec or a missing folder fails here, before any work
   const plan = planTrials(config);
   const unknownStudies = (options.only ?? []).filter((name) => !config.studies.some((study) => study.name === name));
@@ -184,6 +190,7 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
     schedlab: schedlabVersion(),
     config: { name: config.name, path: relative(process.cwd(), resolve(loaded.path)), sha256: loaded.sha256, content: JSON.parse(loaded.text) },
     data,
+    ...(options.runSeed !== undefined ? { runSeed: options.runSeed } : {}),
     ...(options.only ? { only: options.only } : {}),
     ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
     git: gitState(),
@@ -215,6 +222,9 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
   }
   return { folder, status, planned: plan.length, selected: selected.length, alreadyDone, ran: execution.recorded, failed: execution.failed, figureErrors };
 }
+
+/** The config as this run plans it: with `--run-seed`, its runs' seed. */
+const runConfig = (loaded: LoadedConfig, runSeed: number | undefined) => (runSeed === undefined ? loaded.config : { ...loaded.config, runSeed });
 
 /** Rewrites manifest.json's status alone (its stamps stay valid: the derived files are unchanged). */
 function setManifestStatus(path: string, status: Manifest['status']): void {

@@ -186,4 +186,23 @@ describe('benchmark study planning', () => {
     // pinned before study kinds existed (commit e03097a): a config without kinds plans the same trials
     expect(trialFingerprint(named, 'builtin')).toBe(PINNED_FINGERPRINT);
   });
+
+  it('--run-seed changes the runs\' seeds, not the problems (experiment sets, re-evaluation\'s base schedule)', () => {
+    const text = JSON.stringify({ baseSeed: 7, studies: [
+      { name: 'scaling', sizes: [15], ress: ['mid'], repetitions: 1, algorithms: [{ name: 'genetic' }] },
+      { name: 'reevaluation', sizes: [30], ress: ['mid'], repetitions: 1, restart: { hour: 72, discardIds: [4] }, algorithms: [{ name: 'genetic' }] },
+    ] });
+    const { config } = parseStudyConfig(text, 'configs/seeds.json');
+    const plain = planTrials(config);
+    const reseeded = planTrials({ ...config, runSeed: 8 });
+    expect(planTrials({ ...config, runSeed: 7 })).toEqual(plain);
+    for (const [a, b] of plain.map((trial, i) => [trial, reseeded[i]] as const)) {
+      expect(b.id).toBe(a.id);
+      expect(b.seed).toBe(deriveSeed(8, a.id));
+      expect(b.seed).not.toBe(a.seed);
+      expect(b.populationSeed).not.toBe(a.populationSeed);
+      expect(b.experimentSetSeed).toBe(a.experimentSetSeed);
+      expect(b.restart).toEqual(a.restart);
+    }
+  });
 });

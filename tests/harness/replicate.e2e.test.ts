@@ -159,6 +159,21 @@ describe('npm run replicate -- --quick', () => {
     expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: --keep-best: .*keep-all kept only the best schedule of each cell .*run --keep-best all into a fresh folder/)]);
   });
 
+  it('--run-seed reseeds the runs on the same instances, is recorded in manifest.json, and merge keeps run seeds apart', async () => {
+    const out = folder('run-seed');
+    const run = await runCli('replicate', quick(out, '--only', 'max-fitness', '--run-seed', '5'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ runSeed: 5, only: ['max-fitness'] });
+    const rows = (dir: string) => (parse(readFileSync(join(dir, 'trials.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).filter((row) => row.study === 'max-fitness');
+    const [reseeded, reference] = [rows(out), rows(folder('reference'))];
+    expect(reseeded.map((row) => row.trial_id)).toEqual(reference.map((row) => row.trial_id));
+    expect(reseeded.filter((row, i) => row.seed === reference[i].seed)).toEqual([]);
+    expect(reseeded.map((row) => row.fitness)).not.toEqual(reference.map((row) => row.fitness));
+    const merge = await runCli('merge', [folder('reference'), out, '--out', folder('run-seed-merged')]);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toMatch(/manifest\.json: runSeed: .*run-seed ran with --run-seed 5, .*reference with the config's baseSeed: only runs of the same seeds can be merged/);
+  });
+
   it('a rerun of a complete folder runs nothing and rewrites the same outputs', async () => {
     const again = await runCli('replicate', quick(folder('reference')));
     expect(again.code, again.stderr).toBe(0);

@@ -21,7 +21,7 @@ const errorOf = (config: unknown, source = 'configs/x.json'): string => {
 
 describe('study config validation', () => {
   it('accepts the shipped configs', () => {
-    for (const name of ['paper', 'quick', 'calibration', 'max-fitness', 'scaling', 'reevaluation', 'reevaluation-variants', 'sensitivity', 'benchmark', 'benchmark-quick']) {
+    for (const name of ['paper', 'quick', 'quick-repeated', 'calibration', 'max-fitness', 'scaling', 'reevaluation', 'reevaluation-variants', 'sensitivity', 'benchmark', 'benchmark-quick']) {
       const { config } = loadStudyConfig(join(PROJECT_ROOT, 'configs', `${name}.json`));
       expect(config.name).toBe(name);
     }
