@@ -23,13 +23,14 @@ async function main(): Promise<void> {
       'experiments keep arriving, canaries fail and are rolled back once a Mann–Whitney canary analysis of their latency notices, ' +
       'and the plan is re-made every k hours with a registered algorithm (spec §10 re-scheduling). Runs every scenario of the ' +
       'config\'s sweep and repetitions, and writes simulations.csv (one row per run), experiments.csv, events.csv, summary.csv, ' +
-      'replanning-gain.csv, best-algorithm.csv, report.md, timings.csv, simulation.json and figures/ (outcome vs re-planning policy, ' +
+      'replanning-gain.csv, best-algorithm.csv, report.md, timings.csv, simulation.json, runs.jsonl (the journal of finished runs: an interrupted study goes on from it) and figures/ (outcome vs re-planning policy, ' +
       'outcome vs forecast, the timeline of one run) into DIR.')
     .option('config', { type: 'string', demandOption: true, describe: 'simulation config (configs/simulation*.json)' })
     .option('out', { type: 'string', describe: 'output folder (default results/runs/<config name>, ignored by git); files in it are replaced' })
     .options(dataOption)
     .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (the outputs do not depend on it)' })
     .option('figures', { type: 'boolean', default: true, describe: 'render figures/ (Vega-Lite → SVG, PNG, PDF); --no-figures writes only the tables and the report' })
+    .option('fresh', { type: 'boolean', default: false, describe: `delete the journal of finished runs (DIR/runs.jsonl) and run everything; by default a study goes on from the runs it holds` })
     .option('dry-run', { type: 'boolean', default: false, describe: 'list the runs and stop' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines on stderr' })
     .example('$0 --config configs/simulation-quick.json', 'the smoke study (seconds)')
@@ -58,6 +59,18 @@ async function main(): Promise<void> {
     workers: args.workers,
     figures: args.figures,
     ...(data !== undefined ? { data } : {}),
+    fresh: args.fresh,
+    onResume: (resume) => {
+      if (args.quiet) return;
+      const notes = [
+        resume.stale > 0 ? `${resume.stale} made with another scenario, data source or code run again` : '',
+        resume.foreign > 0 ? `${resume.foreign} of runs this config no longer has are left unused` : '',
+        resume.damaged > 0 ? `${resume.damaged} damaged line${resume.damaged === 1 ? '' : 's'} ignored` : '',
+        resume.tornBytes > 0 ? `a torn last line (${resume.tornBytes} bytes, a write cut short) cut off` : '',
+      ].filter(Boolean);
+      process.stderr.write(`journal ${resume.journal}: ${resume.reused} of ${resume.total} runs done already${resume.reused === resume.total ? ' (writing the outputs again)' : ''}` +
+        `${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
+    },
     onPlan: (runs) => {
       if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path} → ${out}\n`);
     },

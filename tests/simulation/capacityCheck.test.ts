@@ -82,16 +82,28 @@ describe('realised capacity overruns are 0 in every run of a study', () => {
     expect(JSON.parse(readFileSync(join(out, 'simulation.json'), 'utf8'))).toMatchObject({ capacityOverruns: 3 });
   });
 
-  it('a run that throws stops the study before anything is written, naming the run', async () => {
+  it('a run that throws stops the study before any table is written, naming the run; the runs before it are journalled and the same call goes on from them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'schedlab-run-error-'));
     const loaded = loadSimulationConfig(tinyConfig(dir));
     const runs = planSimulationRuns(loaded.config);
     tamper.index = 1;
     tamper.mode = 'throw';
     const out = join(dir, 'out');
+    const journal = join(out, 'runs.jsonl');
     const failure = runSimulationStudy(loaded, { out, figures: false });
     await expect(failure).rejects.toBeInstanceOf(SimulationRunError);
-    await expect(failure).rejects.toThrow(`run ${runs[1].id} failed: simulator: the repaired plan at hour 12 is invalid; this is a bug (no output of this study was written; ${out} keeps what an earlier study left there, if anything)`);
-    expect(existsSync(out)).toBe(false);
+    await expect(failure).rejects.toThrow(`run ${runs[1].id} failed: simulator: the repaired plan at hour 12 is invalid; this is a bug (no table or report of this study was written: ${out} keeps what an earlier study left there, if anything; the 1 run finished so far is in ${journal}, and the same command goes on from there)`);
+    expect(existsSync(join(out, 'simulations.csv'))).toBe(false);
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1);
+    // the bug fixed: the same call runs the 3 others only, and the files are those of an uninterrupted study
+    tamper.mode = 'none';
+    const ran: string[] = [];
+    await runSimulationStudy(loaded, { out, figures: false, onRun: (_done, _total, run) => ran.push(run.id) });
+    expect(ran).toEqual(runs.slice(1).map((run) => run.id));
+    const fresh = join(dir, 'fresh');
+    await runSimulationStudy(loaded, { out: fresh, figures: false });
+    for (const file of ['simulations.csv', 'experiments.csv', 'events.csv', 'summary.csv', 'replanning-gain.csv', 'best-algorithm.csv', 'report.md']) {
+      expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(fresh, file), 'utf8'));
+    }
   });
 });
