@@ -55,4 +55,4 @@ echo "schedlab: merging ${#shards[@]} of ${counts} shards on $(hostname) -> ${OU
 node --import tsx harness/cli/merge.ts "${shards[@]}" --out "$OUT"
 status="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).status)' "$OUT/manifest.json")"
 [[ "$status" == complete ]] || fail "the merged results in $OUT are $status: run the missing shards into it and merge again"
-exec node --import tsx notebooks/figures.ts "$OUT"
+exec node --import tsx harness/cli/figures.ts "$OUT"

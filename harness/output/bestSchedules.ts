@@ -34,7 +34,7 @@ export function candidateOf(record: TrialRecord): BestCandidate | undefined {
  * Whether `a` is the better best schedule of a cell than `b`: a valid schedule before an invalid
  * one, then the higher fitness, then the lower repetition — a total order, so the kept schedule does
  * not depend on the order trials finish in, on shards or on resumes. It is the run the schedule
- * figures draw (notebooks/bestScheduleChoice.ts: the fittest successful run, the lowest repetition on a tie).
+ * figures draw (harness/report/figures/bestScheduleChoice.ts: the fittest successful run, the lowest repetition on a tie).
  */
 export function isBetterBest(a: BestCandidate, b: BestCandidate | undefined): boolean {
   if (b === undefined) return true;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 /**
- * The layout of a results folder — a contract with the figures step (notebooks/): keep these names.
+ * The layout of a results folder — a contract with the figures step (harness/report/): keep these names.
  * results/<config>/journal.jsonl, best/<trial id, / → __>.json, trials.csv, traces.csv, tables/*.csv, manifest.json
  */
 export const resultPaths = (folder: string) => ({

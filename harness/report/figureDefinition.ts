@@ -3,12 +3,12 @@ import type { StudyKind } from '../config/studyKinds.js';
 import { figureTheme, vegaLiteSchema } from './theme.js';
 import type { ResultsFolder } from './resultsFolder.js';
 
-/** What a notebook's figure builder returns: a spec to render, or why this run has nothing to show. */
+/** What a figure definition's builder returns: a spec to render, or why this run has nothing to show. */
 export type FigureOutcome =
   | { readonly kind: 'figure'; readonly spec: TopLevelSpec; readonly caption: string }
   | { readonly kind: 'skipped'; readonly reason: string };
 
-/** One figure of the report: a notebook exports one of these. */
+/** One figure of the report: each module of harness/report/figures/ exports one (listed in figureCatalog.ts). */
 export interface FigureDefinition {
   /** file stem under figures/, e.g. `fitness-scaling` */
   readonly name: string;
@@ -29,7 +29,7 @@ export interface FigureDefinition {
 export const skipped = (reason: string): FigureOutcome => ({ kind: 'skipped', reason });
 export const figure = (spec: TopLevelSpec, caption: string): FigureOutcome => ({ kind: 'figure', spec, caption });
 
-/** Adds the schema label and the report theme, so notebooks only describe their data and marks. */
+/** Adds the schema label and the report theme, so figure definitions only describe their data and marks. */
 export function themed(spec: TopLevelSpec): TopLevelSpec {
   return { $schema: vegaLiteSchema, ...spec, config: { ...figureTheme, ...(spec.config ?? {}) } } as TopLevelSpec;
 }

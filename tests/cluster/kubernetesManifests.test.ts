@@ -129,7 +129,7 @@ describe('scripts/kubernetes (kustomization, jobs, volume, results reader)', () 
     expect(run.status, run.stderr).toBe(0);
     expect(run.calls).toEqual([
       expect.stringMatching(new RegExp(`--import tsx harness/cli/merge.ts ${results}/shard-1-of-2 ${results}/shard-2-of-2 --out ${results}$`)),
-      `node pid=${run.pid} --import tsx notebooks/figures.ts ${results}`,
+      `node pid=${run.pid} --import tsx harness/cli/figures.ts ${results}`,
     ]);
     expect(merge.spec.activeDeadlineSeconds).toBeGreaterThan(0);
   });

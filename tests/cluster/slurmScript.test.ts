@@ -74,7 +74,7 @@ describe('scripts/slurm-array.sh (stand-in node and sbatch)', () => {
     expect(run.stdout).toContain('merging 2 of 2 shards');
     expect(run.calls).toEqual([
       expect.stringMatching(new RegExp(`^node pid=\\d+ --import tsx harness/cli/merge.ts ${folder}/shard-1-of-2 ${folder}/shard-2-of-2 --out ${folder}$`)),
-      `node pid=${run.pid} --import tsx notebooks/figures.ts ${folder}`,
+      `node pid=${run.pid} --import tsx harness/cli/figures.ts ${folder}`,
     ]);
   });
 

@@ -53,7 +53,7 @@ describe('a changed journal', () => {
     expect(sha(join(out, 'tables', 'fitness.csv'))).toBe(before.fitness);
     // the figures step refuses the folder too: its outputs no longer match the journal
     expect(checkOutputs(out)).toMatchObject({ status: 'stale', problem: expect.stringMatching(/lost or altered/) });
-    const figures = await runNode('notebooks/figures.ts', [out]);
+    const figures = await runNode('harness/cli/figures.ts', [out]);
     expect(figures.code).toBe(1);
     expect(figures.stderr).toMatch(/^error: .*journal\.jsonl is not the journal the outputs were derived from/m);
 
@@ -105,12 +105,12 @@ describe('derived outputs', () => {
     const fitness = lines[0].split(',').indexOf('fitness');
     lines[5] = lines[5].split(',').map((cell, i) => (i === fitness ? 'not-a-number' : cell)).join(',');
     writeFileSync(trials, lines.join('\n'));
-    const refused = await runNode('notebooks/figures.ts', [out]);
+    const refused = await runNode('harness/cli/figures.ts', [out]);
     expect(refused.code).toBe(1);
     expect(errorLines(refused.stderr)).toEqual([expect.stringMatching(/trials\.csv is not the file manifest\.json was written with .*--allow-stale/)]);
     expect(existsSync(join(out, 'report.html'))).toBe(false);
 
-    const forced = await runNode('notebooks/figures.ts', [out, '--allow-stale']);
+    const forced = await runNode('harness/cli/figures.ts', [out, '--allow-stale']);
     expect(forced.code).toBe(1);
     expect(forced.stderr).toMatch(/^error: figure fitness-scaling: .*trials\.csv: line 6, column fitness/m);
     // the report is written anyway (every figure reads the damaged trials.csv), listing the problems

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { algorithmColorScale, algorithmStyle, sortAlgorithms } from '../../harness/report/algorithmColors.js';
 import { benchmarkBudget, benchmarkFinding, benchmarkSection, bestOfRow, formatFamilyCell, formatGapCell, type BenchmarkTableRow } from '../../harness/report/benchmarkSection.js';
 import { ConvergenceCollector, logSteps } from '../../harness/report/convergenceSummary.js';
-import { anytimePanels } from '../../notebooks/benchmarkAnytime.js';
-import { gapPoints, startOf } from '../../notebooks/benchmarkGaps.js';
+import { anytimePanels } from '../../harness/report/figures/benchmarkAnytime.js';
+import { gapPoints, startOf } from '../../harness/report/figures/benchmarkGaps.js';
 
 const row = (set: string, experiments: number, algorithm: string, meanGap: number | null, extra: Partial<BenchmarkTableRow> = {}): BenchmarkTableRow => {
   const [, family, level] = set.split('/');

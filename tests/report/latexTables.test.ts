@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../harness/report/csvTable.js';
 import { escapeLatex, latexTable, LONGTABLE_AFTER_ROWS } from '../../harness/report/latexTable.js';
-import { renderAll } from '../../notebooks/figures.js';
+import { renderAll } from '../../harness/cli/figures.js';
 import { writeSyntheticResults } from './syntheticResults.js';
 
 /** Checks what a LaTeX compiler would choke on, without one: balanced environments and braces, no unescaped specials, columns per row. */

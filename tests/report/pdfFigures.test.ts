@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pdfSafeDashes, svgToPdf } from '../../harness/report/svgToPdf.js';
-import { criticalDifferenceFigure } from '../../notebooks/criticalDifference.js';
-import { renderAll } from '../../notebooks/figures.js';
-import { maxFitnessFigure } from '../../notebooks/maxFitness.js';
+import { criticalDifferenceFigure } from '../../harness/report/figures/criticalDifference.js';
+import { renderAll } from '../../harness/cli/figures.js';
+import { maxFitnessFigure } from '../../harness/report/figures/maxFitness.js';
 import { writeSyntheticResults } from './syntheticResults.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'schedlab-pdf-'));

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figureCatalog } from '../../notebooks/figureCatalog.js';
-import { renderAll, type RenderResult } from '../../notebooks/figures.js';
+import { figureCatalog } from '../../harness/report/figures/figureCatalog.js';
+import { renderAll, type RenderResult } from '../../harness/cli/figures.js';
 import { writeSyntheticResults, type SyntheticRun } from './syntheticResults.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'schedlab-report-'));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from '../../harness/report/headlessChromium.js';
-import { figureCatalog } from '../../notebooks/figureCatalog.js';
-import { renderAll } from '../../notebooks/figures.js';
+import { figureCatalog } from '../../harness/report/figures/figureCatalog.js';
+import { renderAll } from '../../harness/cli/figures.js';
 import { writeSyntheticResults } from './syntheticResults.js';
 
 /**

@@ -44,7 +44,7 @@ describe('npm run figures -- <a folder of npm run schedule>', () => {
       cli('harness/cli/schedule.ts', [...ga, ...restart, '--time-frame', 'shifted', '--out', shifted]),
     ]);
     for (const result of runs) expect(result.status).toBe(0);
-    const rendered = await Promise.all([fresh, restarted, shifted].map((out) => cli('notebooks/figures.ts', [out])));
+    const rendered = await Promise.all([fresh, restarted, shifted].map((out) => cli('harness/cli/figures.ts', [out])));
     [fresh, restarted, shifted].forEach((out, i) => { figures[out] = rendered[i]; });
   }, 180_000);
 
@@ -98,7 +98,7 @@ describe('npm run figures -- <a folder of npm run schedule>', () => {
     const result = await cli('harness/cli/schedule.ts', ['--algorithm', 'local-search', '--param', 'iterations=20', '--experiments', experiments, '--profile', moved, '--out', copy, '--quiet']);
     expect(result.status).toBe(0);
     writeFileSync(moved, formatGroupTable(syntheticProfile(21)));
-    const changed = await cli('notebooks/figures.ts', [copy]);
+    const changed = await cli('harness/cli/figures.ts', [copy]);
     expect(changed.status).toBe(1);
     expect(changed.stderr.trim()).toMatch(new RegExp(`^error: figure traffic-consumption: ${join(copy, 'schedule.json')}: profile\\.sha256: the profile ${moved} has changed since the run \\(sha256 [0-9a-f]{12}…, recorded [0-9a-f]{12}…\\)$`));
     expect(existsSync(join(copy, 'figures', 'schedule-gantt.svg'))).toBe(true);
@@ -106,7 +106,7 @@ describe('npm run figures -- <a folder of npm run schedule>', () => {
     expect(readFileSync(join(copy, 'report.html'), 'utf8')).toContain('2 of 3 figures rendered');
     // --profile gives the figure the profile to use
     writeFileSync(join(dir, 'right.csv'), formatGroupTable(syntheticProfile(20)));
-    const given = await cli('notebooks/figures.ts', [copy, '--profile', join(dir, 'right.csv')]);
+    const given = await cli('harness/cli/figures.ts', [copy, '--profile', join(dir, 'right.csv')]);
     expect(given.stderr).toBe('');
     expect(given.status).toBe(0);
   });

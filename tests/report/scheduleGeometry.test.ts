@@ -3,8 +3,8 @@ import type { ScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import { createProfile } from '../../algorithms/problem/trafficProfile.js';
 import { consumptionByGroup, groupConsumptionPerHour, scheduleEndHour } from '../../harness/report/scheduleConsumption.js';
 import { scheduleSegments } from '../../harness/report/scheduleSegments.js';
-import { ganttLayout } from '../../notebooks/scheduleGantt.js';
-import { busiestGroup } from '../../notebooks/trafficConsumption.js';
+import { ganttLayout } from '../../harness/report/figures/scheduleGantt.js';
+import { busiestGroup } from '../../harness/report/figures/trafficConsumption.js';
 
 const experiment = (id: number, type: 'REGRESSION' | 'BUSINESS') => ({
   id, type, baseType: 'Experiment' as const, targetService: 's', minDuration: 1, requiredTotalTraffic: 10, priority: id, preferredUserGroup: [],

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { criticalDifferenceFigure, diagramLayout } from '../../notebooks/criticalDifference.js';
-import { renderAll } from '../../notebooks/figures.js';
-import { scheduleGanttFigure } from '../../notebooks/scheduleGantt.js';
-import { trafficConsumptionFigure } from '../../notebooks/trafficConsumption.js';
+import { criticalDifferenceFigure, diagramLayout } from '../../harness/report/figures/criticalDifference.js';
+import { renderAll } from '../../harness/cli/figures.js';
+import { scheduleGanttFigure } from '../../harness/report/figures/scheduleGantt.js';
+import { trafficConsumptionFigure } from '../../harness/report/figures/trafficConsumption.js';
 import { writeSyntheticResults } from './syntheticResults.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'schedlab-statfigures-'));

@@ -1,16 +1,16 @@
 /**
- * Notebook — a Gantt chart of one best schedule: one row per experiment (sorted by start),
+ * Figure — a Gantt chart of one best schedule: one row per experiment (sorted by start),
  * split into one lane per user group it uses (colour), regression (canary) and business
  * (A/B test) experiments in separate panels. Shows the medium-RESS schedule of the traffic
  * figure. Rows and lanes are laid out here, as numbers, so the chart needs no offset scales.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScheduleFile } from '../algorithms/problem/scheduleFormat.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { scheduleSegments } from '../harness/report/scheduleSegments.js';
-import { groupPalette } from '../harness/report/theme.js';
-import { ressLabel } from '../harness/report/trials.js';
-import { algorithmLabel } from '../harness/report/algorithmColors.js';
+import type { ScheduleFile } from '../../../algorithms/problem/scheduleFormat.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { scheduleSegments } from '../scheduleSegments.js';
+import { groupPalette } from '../theme.js';
+import { ressLabel } from '../trials.js';
+import { algorithmLabel } from '../algorithmColors.js';
 import { chooseBestSchedules, scheduleAlgorithmOf } from './bestScheduleChoice.js';
 
 export const experimentKinds = [

@@ -1,12 +1,12 @@
 /**
- * Notebook — GA calibration (spec §11): mean fitness for every population × generations
+ * Figure — GA calibration (spec §11): mean fitness for every population × generations
  * setting as a heat map; the paper chose population 40, generations 90 (outlined).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { publishedCalibration } from '../harness/report/publishedFigures.js';
-import { groupBy, roundTo, summarise } from '../harness/report/summaryStatistics.js';
-import { gaCalibrationTrials, succeeded, type Trial } from '../harness/report/trials.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { publishedCalibration } from '../publishedFigures.js';
+import { groupBy, roundTo, summarise } from '../summaryStatistics.js';
+import { gaCalibrationTrials, succeeded, type Trial } from '../trials.js';
 
 export interface CalibrationCell {
   readonly population: number;

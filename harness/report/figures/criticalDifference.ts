@@ -1,15 +1,15 @@
 /**
- * Notebook — critical-difference diagrams (Demšar 2006, §3.2.2): per study, each algorithm's
+ * Figure — critical-difference diagrams (Demšar 2006, §3.2.2): per study, each algorithm's
  * average fitness rank over the study's instances (1 = best) on one axis; algorithms joined by a
  * thick bar are not significantly different by the Nemenyi test at α = 0.05 (their ranks differ
  * by less than the critical difference CD, drawn above the axis). Read from tables/ranks.csv and
  * tables/friedman.csv (derived from trials.csv). One panel per study with at least 2 instances.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmLabel } from '../harness/report/algorithmColors.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import type { ResultsFolder } from '../harness/report/resultsFolder.js';
-import { criticalDifferenceCliques } from '../harness/stats/nemenyi.js';
+import { algorithmLabel } from '../algorithmColors.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import type { ResultsFolder } from '../resultsFolder.js';
+import { criticalDifferenceCliques } from '../../stats/nemenyi.js';
 
 export interface StudyRanking {
   readonly study: string;

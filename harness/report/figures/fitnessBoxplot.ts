@@ -1,13 +1,13 @@
 /**
- * Shared by the maximum-fitness and re-evaluation notebooks: one boxplot of final fitness
+ * Shared by the maximum-fitness and re-evaluation figures: one boxplot of final fitness
  * per algorithm (Tukey whiskers: 1.5 × IQR), optionally with reference marks (the paper's
  * published values).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmColorScale, algorithmLabel, sortAlgorithms } from '../harness/report/algorithmColors.js';
-import { themed } from '../harness/report/figureDefinition.js';
-import { roundTo } from '../harness/report/summaryStatistics.js';
-import type { Trial } from '../harness/report/trials.js';
+import { algorithmColorScale, algorithmLabel, sortAlgorithms } from '../algorithmColors.js';
+import { themed } from '../figureDefinition.js';
+import { roundTo } from '../summaryStatistics.js';
+import type { Trial } from '../trials.js';
 
 export interface FitnessPoint {
   readonly algorithm: string;

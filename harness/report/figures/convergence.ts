@@ -1,5 +1,5 @@
 /**
- * Notebook — convergence: the recorded fitness (GA: best of the generation; LS, SA: current
+ * Figure — convergence: the recorded fitness (GA: best of the generation; LS, SA: current
  * solution; RS: best so far) over cumulative evaluations, median and interquartile band over the
  * repetitions, from traces.csv. One panel per algorithm, all on one x axis (evaluations are the
  * unit of work every algorithm shares); each curve ends at its algorithm's budget, and a run that
@@ -10,11 +10,11 @@
  * the main study of a kind is the one named after it, else the first (trials.ts `mainStudyOf`).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmColorScale, algorithmLabel } from '../harness/report/algorithmColors.js';
-import type { ConvergencePoint } from '../harness/report/convergenceSummary.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import type { TraceSelection } from '../harness/report/traceReader.js';
-import { mainStudyOf, ressLabel, sortRess, trialsOf, type Trial } from '../harness/report/trials.js';
+import { algorithmColorScale, algorithmLabel } from '../algorithmColors.js';
+import type { ConvergencePoint } from '../convergenceSummary.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import type { TraceSelection } from '../traceReader.js';
+import { mainStudyOf, ressLabel, sortRess, trialsOf, type Trial } from '../trials.js';
 
 /** The traces to show, chosen from what the run has (see the header comment). */
 export function convergenceSelection(trials: readonly Trial[]): TraceSelection | undefined {

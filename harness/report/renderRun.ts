@@ -6,14 +6,14 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TrafficProfile } from '../algorithms/problem/trafficProfile.js';
-import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
-import { renderFigureFiles } from '../harness/report/renderFigure.js';
-import type { ReportFigure } from '../harness/report/reportModel.js';
-import { RunFolder } from '../harness/report/runFolder.js';
-import { runReportHtml, runReportMarkdown, runReportModel } from '../harness/report/runReport.js';
+import type { TrafficProfile } from '../../algorithms/problem/trafficProfile.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
+import { renderFigureFiles } from './renderFigure.js';
+import type { ReportFigure } from './reportModel.js';
+import { RunFolder } from './runFolder.js';
+import { runReportHtml, runReportMarkdown, runReportModel } from './runReport.js';
 import type { RenderResult } from './renderAll.js';
-import { runFigureCatalog } from './runFigures.js';
+import { runFigureCatalog } from './figures/runFigures.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

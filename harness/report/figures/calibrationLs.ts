@@ -1,12 +1,12 @@
 /**
- * Notebook — local-search calibration (spec §11): fitness vs number of iterations
+ * Figure — local-search calibration (spec §11): fitness vs number of iterations
  * (mean line, min–max band), per algorithm calibrated (LS, and SA if the run has it).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmColorScale } from '../harness/report/algorithmColors.js';
-import { runsPerPoint, summariseCells, type CellSummary } from '../harness/report/cellSummary.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { lsCalibrationTrials, succeeded } from '../harness/report/trials.js';
+import { algorithmColorScale } from '../algorithmColors.js';
+import { runsPerPoint, summariseCells, type CellSummary } from '../cellSummary.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { lsCalibrationTrials, succeeded } from '../trials.js';
 import { lineLegend } from './fitnessScaling.js';
 
 export function calibrationLsSpec(cells: readonly CellSummary[], subtitle: string): TopLevelSpec {

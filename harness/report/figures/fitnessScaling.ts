@@ -1,13 +1,13 @@
 /**
- * Notebook — the paper's main figure: fitness of the best schedule vs the number of
+ * Figure — the paper's main figure: fitness of the best schedule vs the number of
  * experiments, one line per algorithm, one panel per RESS (scaling study, spec §11).
  * Line: mean over the runs of a step; band: min–max over those runs.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmColorScale } from '../harness/report/algorithmColors.js';
-import { runsPerPoint, summariseCells, type CellSummary } from '../harness/report/cellSummary.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { studyPhrase, succeeded, trialsOf } from '../harness/report/trials.js';
+import { algorithmColorScale } from '../algorithmColors.js';
+import { runsPerPoint, summariseCells, type CellSummary } from '../cellSummary.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { studyPhrase, succeeded, trialsOf } from '../trials.js';
 
 export const lineLegend = { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } as const;
 

@@ -1,14 +1,14 @@
 /**
- * Notebook — the figures of one `npm run schedule` run (a release engineer's own schedule):
+ * Figure — the figures of one `npm run schedule` run (a release engineer's own schedule):
  * its Gantt chart, the traffic each user group sends with what the schedule consumes of it,
  * and the convergence of the run. The Gantt chart and the consumption panels reuse the study
  * report's figure code (scheduleGantt.ts, trafficConsumption.ts) on the run's schedule.json.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmLabel, okabeIto } from '../harness/report/algorithmColors.js';
-import { figure, skipped, themed, type FigureOutcome } from '../harness/report/figureDefinition.js';
-import type { RunFolder } from '../harness/report/runFolder.js';
-import { groupConsumptionPerHour, scheduleEndHour } from '../harness/report/scheduleConsumption.js';
+import { algorithmLabel, okabeIto } from '../algorithmColors.js';
+import { figure, skipped, themed, type FigureOutcome } from '../figureDefinition.js';
+import type { RunFolder } from '../runFolder.js';
+import { groupConsumptionPerHour, scheduleEndHour } from '../scheduleConsumption.js';
 import { ganttLayout, ganttSpec } from './scheduleGantt.js';
 import { consumptionPanelsSpec, type ConsumptionRow } from './trafficConsumption.js';
 

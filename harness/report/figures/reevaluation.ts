@@ -1,12 +1,12 @@
 /**
- * Notebook — re-evaluation (spec §10): re-scheduling at hour 72 after cancelling three
+ * Figure — re-evaluation (spec §10): re-scheduling at hour 72 after cancelling three
  * experiments and adding five; final fitness per algorithm as boxplots, with the paper's
  * published best and mean marked.
  */
-import { algorithmLabel } from '../harness/report/algorithmColors.js';
-import { figure, skipped, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { publishedReevaluation } from '../harness/report/publishedFigures.js';
-import { studyPhrase, succeeded, trialsOf } from '../harness/report/trials.js';
+import { algorithmLabel } from '../algorithmColors.js';
+import { figure, skipped, type FigureDefinition } from '../figureDefinition.js';
+import { publishedReevaluation } from '../publishedFigures.js';
+import { studyPhrase, succeeded, trialsOf } from '../trials.js';
 import { fitnessBoxplotSpec, fitnessPoints, runsPerAlgorithm, type ReferenceMark } from './fitnessBoxplot.js';
 
 /** The paper's best and mean per algorithm, for the algorithms this run has. */

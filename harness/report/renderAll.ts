@@ -6,23 +6,23 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../harness/io/writeFileAtomically.js';
-import { studyFigureName, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { benchmarkBudget, benchmarkSection, BENCHMARK_KIND, readBenchmarkTable } from '../harness/report/benchmarkSection.js';
-import { setupSummary } from '../harness/report/manifest.js';
-import { paperClaims } from '../harness/report/claims.js';
-import { paperComparison } from '../harness/report/paperComparison.js';
-import type { ProfileLoader } from '../harness/report/profileLoader.js';
-import { latexTable } from '../harness/report/latexTable.js';
-import { renderFigureFiles } from '../harness/report/renderFigure.js';
-import { reportHtml } from '../harness/report/reportHtml.js';
-import { reportMarkdown } from '../harness/report/reportMarkdown.js';
-import type { ReportFigure, ReportModel, ReportTable } from '../harness/report/reportModel.js';
-import { ResultsFolder } from '../harness/report/resultsFolder.js';
-import { groupBy } from '../harness/report/summaryStatistics.js';
-import { tableNote, tableTitle } from '../harness/report/tableFormatting.js';
-import { studiesOfKind, succeeded } from '../harness/report/trials.js';
-import { figureCatalog } from './figureCatalog.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
+import { studyFigureName, type FigureDefinition } from './figureDefinition.js';
+import { benchmarkBudget, benchmarkSection, BENCHMARK_KIND, readBenchmarkTable } from './benchmarkSection.js';
+import { setupSummary } from './manifest.js';
+import { paperClaims } from './claims.js';
+import { paperComparison } from './paperComparison.js';
+import type { ProfileLoader } from './profileLoader.js';
+import { latexTable } from './latexTable.js';
+import { renderFigureFiles } from './renderFigure.js';
+import { reportHtml } from './reportHtml.js';
+import { reportMarkdown } from './reportMarkdown.js';
+import type { ReportFigure, ReportModel, ReportTable } from './reportModel.js';
+import { ResultsFolder } from './resultsFolder.js';
+import { groupBy } from './summaryStatistics.js';
+import { tableNote, tableTitle } from './tableFormatting.js';
+import { studiesOfKind, succeeded } from './trials.js';
+import { figureCatalog } from './figures/figureCatalog.js';
 
 export interface RenderOptions {
   /** how to load the run's traffic profile (default: `datasets/dataSource.ts` from the manifest's data spec) */

@@ -1,17 +1,17 @@
 /**
- * Notebook — anytime curves per evaluation: on the hardest level of every benchmark family at
+ * Figure — anytime curves per evaluation: on the hardest level of every benchmark family at
  * the largest set size, the median fitness over the runs after e evaluations, for every
  * algorithm, on a log axis of evaluations (an equal budget makes the x axes comparable: a GA
  * generation and an LS iteration are different units, an evaluation is the same). The dashed
  * line is the instance's certified upper bound. From traces.csv (`evaluations`) and tables/benchmark.csv.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmColorScale, algorithmLabel } from '../harness/report/algorithmColors.js';
-import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../harness/report/benchmarkSection.js';
-import { ConvergenceCollector, logSteps, type ConvergencePoint } from '../harness/report/convergenceSummary.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { anytimeTracesSchema, forEachTraceRow } from '../harness/report/traceReader.js';
-import { mainStudyOf } from '../harness/report/trials.js';
+import { algorithmColorScale, algorithmLabel } from '../algorithmColors.js';
+import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../benchmarkSection.js';
+import { ConvergenceCollector, logSteps, type ConvergencePoint } from '../convergenceSummary.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { anytimeTracesSchema, forEachTraceRow } from '../traceReader.js';
+import { mainStudyOf } from '../trials.js';
 import { startOf } from './benchmarkGaps.js';
 import { lineLegend } from './fitnessScaling.js';
 

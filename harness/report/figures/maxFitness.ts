@@ -1,9 +1,9 @@
 /**
- * Notebook — maximum fitness (spec §11): 15 medium-RESS experiments, GA with 150
+ * Figure — maximum fitness (spec §11): 15 medium-RESS experiments, GA with 150
  * generations, LS/SA 5000 iterations, 20 runs; final fitness per algorithm as boxplots.
  */
-import { figure, skipped, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { studyPhrase, succeeded, trialsOf } from '../harness/report/trials.js';
+import { figure, skipped, type FigureDefinition } from '../figureDefinition.js';
+import { studyPhrase, succeeded, trialsOf } from '../trials.js';
 import { fitnessBoxplotSpec, fitnessPoints, runsPerAlgorithm } from './fitnessBoxplot.js';
 
 export const maxFitnessFigure: FigureDefinition = {

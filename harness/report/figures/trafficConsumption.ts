@@ -1,16 +1,16 @@
 /**
- * Notebook — the set-up figure: the traffic profile of one user group over time, with the
+ * Figure — the set-up figure: the traffic profile of one user group over time, with the
  * requests that the best GA schedule of each RESS level takes from it (consumption per hour
  * = Σ over experiments of round(requests[h][g] × fraction), spec §3). One panel per RESS
  * level, both on one axis so the share of the group's traffic the schedule takes is visible.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScheduleFile } from '../algorithms/problem/scheduleFormat.js';
-import type { TrafficProfile } from '../algorithms/problem/trafficProfile.js';
-import { algorithmLabel, algorithmStyle } from '../harness/report/algorithmColors.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { consumptionByGroup, groupConsumptionPerHour, scheduleEndHour } from '../harness/report/scheduleConsumption.js';
-import { ressLabel } from '../harness/report/trials.js';
+import type { ScheduleFile } from '../../../algorithms/problem/scheduleFormat.js';
+import type { TrafficProfile } from '../../../algorithms/problem/trafficProfile.js';
+import { algorithmLabel, algorithmStyle } from '../algorithmColors.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { consumptionByGroup, groupConsumptionPerHour, scheduleEndHour } from '../scheduleConsumption.js';
+import { ressLabel } from '../trials.js';
 import { chooseBestSchedules, scheduleAlgorithmOf } from './bestScheduleChoice.js';
 
 export interface ConsumptionRow {

@@ -1,8 +1,8 @@
 /**
- * Every figure of the report, in report order. To add a figure: write a notebook exporting a
+ * Every figure of the report, in report order. To add a figure: write a module here exporting a
  * `FigureDefinition` (copy the closest one) and list it here.
  */
-import type { FigureDefinition } from '../harness/report/figureDefinition.js';
+import type { FigureDefinition } from '../figureDefinition.js';
 import { benchmarkAnytimeFigure } from './benchmarkAnytime.js';
 import { benchmarkGapsFigure } from './benchmarkGaps.js';
 import { calibrationGaFigure } from './calibrationGa.js';

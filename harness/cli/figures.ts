@@ -14,16 +14,16 @@
 import { existsSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { isMainModule } from '../harness/cli/isMainModule.js';
-import { readProfileFile } from '../harness/io/readInputs.js';
-import { lockFolder } from '../harness/io/folderLock.js';
-import { checkOutputs } from '../harness/output/outputsCheck.js';
-import { fontWarning } from '../harness/report/pngFonts.js';
-import { isRunFolder } from '../harness/report/runFolder.js';
-import { renderAll } from './renderAll.js';
-import { renderRun } from './renderRun.js';
+import { isMainModule } from './isMainModule.js';
+import { readProfileFile } from '../io/readInputs.js';
+import { lockFolder } from '../io/folderLock.js';
+import { checkOutputs } from '../output/outputsCheck.js';
+import { fontWarning } from '../report/pngFonts.js';
+import { isRunFolder } from '../report/runFolder.js';
+import { renderAll } from '../report/renderAll.js';
+import { renderRun } from '../report/renderRun.js';
 
-export { renderAll, type RenderOptions, type RenderResult } from './renderAll.js';
+export { renderAll, type RenderOptions, type RenderResult } from '../report/renderAll.js';
 
 async function main(): Promise<void> {
   const argv = await yargs(hideBin(process.argv))

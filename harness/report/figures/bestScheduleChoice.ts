@@ -4,7 +4,7 @@
  * closest to 30 experiments that every level has (the paper's set-up figure shows one schedule per RESS level).
  */
 import { mean } from 'simple-statistics';
-import { sortRess, succeeded, trialsOf, type Trial } from '../harness/report/trials.js';
+import { sortRess, succeeded, trialsOf, type Trial } from '../trials.js';
 
 /**
  * The algorithm whose schedules to draw: the one asked for, else the GA (the paper's figure), else

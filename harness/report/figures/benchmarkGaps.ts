@@ -1,13 +1,13 @@
 /**
- * Notebook — how good are the algorithms, against hardness: each algorithm's mean gap to the
+ * Figure — how good are the algorithms, against hardness: each algorithm's mean gap to the
  * certified upper bound on every benchmark instance, plotted against the instance's peak load
  * (datasets/benchmark/instanceHardness.ts), one panel per set size. From tables/benchmark.csv.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { algorithmColorScale, algorithmLabel, seededBase } from '../harness/report/algorithmColors.js';
-import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../harness/report/benchmarkSection.js';
-import { figure, skipped, themed, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { roundTo } from '../harness/report/summaryStatistics.js';
+import { algorithmColorScale, algorithmLabel, seededBase } from '../algorithmColors.js';
+import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../benchmarkSection.js';
+import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { roundTo } from '../summaryStatistics.js';
 
 /** How an algorithm starts: the paper's random population, the greedy schedule, or it is the constructive greedy. */
 export function startOf(algorithm: string): string {

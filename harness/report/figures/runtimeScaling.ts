@@ -1,10 +1,10 @@
 /**
- * Notebook — execution time vs number of experiments, per algorithm, one panel per RESS,
+ * Figure — execution time vs number of experiments, per algorithm, one panel per RESS,
  * on a log scale (scaling study; the paper's times are in spec §11).
  */
-import { runsPerPoint, summariseCells } from '../harness/report/cellSummary.js';
-import { figure, skipped, type FigureDefinition } from '../harness/report/figureDefinition.js';
-import { studyPhrase, trialsOf, type Trial } from '../harness/report/trials.js';
+import { runsPerPoint, summariseCells } from '../cellSummary.js';
+import { figure, skipped, type FigureDefinition } from '../figureDefinition.js';
+import { studyPhrase, trialsOf, type Trial } from '../trials.js';
 import { scalingSpec } from './fitnessScaling.js';
 
 /** Seconds for short runs, minutes (the paper's unit) once a mean passes ten minutes. */
