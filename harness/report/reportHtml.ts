@@ -113,7 +113,8 @@ function benchmarkHtml(model: ReportModel): string {
     num(formatOptional(row.bestKnown, 4)), num(formatOptional(row.upperBound, 4)), ...marked(row.cells, formatGapCell),
   ]));
   const figures = model.figures.filter((f) => f.section === 'benchmark').map(figureSection).join('\n');
-  return `${heading}\n<p class="note">${escapeHtml(benchmarkIntro(section))}</p>\n${benchmarkFinding(section) ? `<p class="finding">${escapeHtml(benchmarkFinding(section))}</p>\n` : ''}<h3>Per family and size: mean gap and mean rank over the family's levels</h3>\n${families}\n<h3>Per instance: mean gap ± sd</h3>\n${instances}\n${figures}`;
+  const finding = benchmarkFinding(section);
+  return `${heading}\n<p class="note">${escapeHtml(benchmarkIntro(section))}</p>\n${finding ? `<p class="finding">${escapeHtml(finding)}</p>\n` : ''}<h3>Per family and size: mean gap and mean rank over the family's levels</h3>\n${families}\n<h3>Per instance: mean gap ± sd</h3>\n${instances}\n${figures}`;
 }
 
 const formatOptional = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits));

@@ -24,8 +24,9 @@ export function createProgressReporter(total: number, totalCost: number, stream:
     const seconds = estimate.secondsLeft(now());
     return seconds === undefined ? '…' : formatSeconds(seconds);
   };
-  // all trials done is 100 % whatever the float sum of their estimated costs (it ended at 99 %)
-  const percent = () => (done >= total ? 100 : Math.floor(100 * estimate.shareDone));
+  // all trials done is all the work, whatever the float sum of their estimated costs (it ended at 99 %)
+  const shareDone = () => (done >= total ? 1 : estimate.shareDone);
+  const percent = () => Math.floor(100 * shareDone());
   const failures = () => (failed > 0 ? ` | ${failed} failed` : '');
 
   if (stream.isTTY) {
@@ -37,7 +38,7 @@ export function createProgressReporter(total: number, totalCost: number, stream:
       clearOnComplete: false,
     }, cliProgress.Presets.shades_classic);
     const payload = () => ({ work: percent(), trials: done, total_trials: total, elapsed: formatSeconds((now() - started) / 1000), remaining: eta(), failed: failures() });
-    const value = () => (done >= total ? 1000 : Math.round(1000 * estimate.shareDone));
+    const value = () => Math.round(1000 * shareDone());
     bar.start(1000, 0, payload());
     const ticker = setInterval(() => bar.update(value(), payload()), 1000);
     ticker.unref();
@@ -62,7 +63,7 @@ export function createProgressReporter(total: number, totalCost: number, stream:
       done++;
       estimate.record(cost, now());
       if (trialFailed) failed++;
-      const decile = Math.floor(10 * estimate.shareDone);
+      const decile = Math.floor(10 * shareDone());
       if (decile > lastDecile || now() - lastLine > 30_000 || done === total) {
         lastDecile = decile;
         lastLine = now();
