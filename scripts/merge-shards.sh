@@ -31,9 +31,11 @@ if [[ -n "$WAIT" ]]; then
       let recorded = 0, planned;
       for (const shard of shards) {
         try {
-          const manifest = JSON.parse(fs.readFileSync(path.join(folder, shard, "manifest.json"), "utf8"));
-          recorded += manifest.trials.recorded;
-          planned = manifest.trials.planned;
+          // a trial study writes manifest.json, a simulation study simulation.json (when its shard is done)
+          const trials = fs.existsSync(path.join(folder, shard, "manifest.json"));
+          const manifest = JSON.parse(fs.readFileSync(path.join(folder, shard, trials ? "manifest.json" : "simulation.json"), "utf8"));
+          recorded += trials ? manifest.trials.recorded : manifest.journal.runs;
+          planned = trials ? manifest.trials.planned : manifest.runs;
         } catch { /* not written yet, or being replaced */ }
       }
       console.log(shards.length === count && planned !== undefined && recorded >= planned
@@ -53,6 +55,9 @@ counts="$(printf '%s\n' "${shards[@]}" | sed 's/.*-of-//' | sort -u)"
 [[ "$(wc -l <<<"$counts")" -eq 1 ]] || fail "$OUT holds shards of runs with different shard counts ($(paste -sd' ' <<<"$counts")): merge them by hand with npm run merge"
 echo "schedlab: merging ${#shards[@]} of ${counts} shards on $(hostname) -> ${OUT}"
 node --import tsx harness/cli/merge.ts "${shards[@]}" --out "$OUT"
-status="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).status)' "$OUT/manifest.json")"
+# a simulation study's merge writes its figures itself (simulation.json); a trial study's needs npm run figures
+manifest="$OUT/manifest.json"; [[ -f "$manifest" ]] || manifest="$OUT/simulation.json"
+status="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).status)' "$manifest")"
 [[ "$status" == complete ]] || fail "the merged results in $OUT are $status: run the missing shards into it and merge again"
+[[ "$manifest" == "$OUT/manifest.json" ]] || exit 0
 exec node --import tsx harness/cli/figures.ts "$OUT"

@@ -12,6 +12,7 @@
  * command line part runs only when the file is executed directly.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isMainModule } from './isMainModule.js';
@@ -22,14 +23,40 @@ import { fontWarning } from '../report/pngFonts.js';
 import { isRunFolder } from '../report/runFolder.js';
 import { renderAll } from '../report/renderAll.js';
 import { renderRun } from '../report/renderRun.js';
+import { runSimulationStudy } from '../simulation/runSimulationStudy.js';
+import { configOfManifest, isSimulationFolder, readSimulationManifest } from '../simulation/simulationManifest.js';
 
 export { renderAll, type RenderOptions, type RenderResult } from '../report/renderAll.js';
+
+/**
+ * A simulation study's folder: its tables, report and figures written again from its journal (the
+ * runs are not simulated again; a folder with runs missing — a shard — is refused).
+ */
+async function renderSimulationFolder(folder: string): Promise<void> {
+  let result;
+  let manifest;
+  const started = performance.now();
+  try {
+    manifest = readSimulationManifest(folder);
+    if (manifest.shard !== undefined) throw new Error(`${folder} holds shard ${manifest.shard} of a study: its figures need every run — merge the shards first (npm run merge -- DIR/shard-* --out DIR)`);
+    result = await runSimulationStudy(configOfManifest(manifest), { out: folder, data: manifest.data, simulateMissing: false, figures: true, command: 'npm run figures' });
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  if (result.status !== 'complete') {
+    console.error(`error: ${folder}: ${result.missing} of ${result.planned} runs are not in its journal${manifest.shard ? ` (it is shard ${manifest.shard}: merge the shards with npm run merge)` : ''}; no figure written`);
+    process.exit(1);
+  }
+  console.log(`wrote ${result.files.length} files of ${result.runs.length} simulated runs in ${((performance.now() - started) / 1000).toFixed(1)} s (report: ${join(folder, 'report.md')})`);
+}
 
 async function main(): Promise<void> {
   const argv = await yargs(hideBin(process.argv))
     .scriptName('npm run figures --')
     .usage('$0 <results-folder> [options]\n\nA study\'s results folder (manifest.json, trials.csv): every figure and the replication report. ' +
-      'A folder of npm run schedule (run.json): that run\'s Gantt chart, traffic consumption per user group, convergence curve and a short report.')
+      'A folder of npm run schedule (run.json): that run\'s Gantt chart, traffic consumption per user group, convergence curve and a short report. ' +
+      'A simulation study\'s folder (simulation.json): its tables, report.md and figures/ again from its journal (runs.jsonl).')
     .option('profile', { type: 'string', describe: 'traffic profile CSV to use instead of the manifest\'s data source (a run folder: instead of the profile its schedule.json records)' })
     .option('strict', { type: 'boolean', default: true, hidden: true, describe: 'kept for old scripts: failures always exit 1' })
     .option('schedule-algorithm', { type: 'string', requiresArg: true, describe: 'whose best schedules the Gantt and traffic figures draw (an algorithm or label of trials.csv; default genetic)' })
@@ -43,6 +70,10 @@ async function main(): Promise<void> {
   if (!existsSync(resultsDir)) {
     console.error(`${resultsDir}: no such results folder`);
     process.exit(2);
+  }
+  if (isSimulationFolder(resultsDir) && !existsSync(join(resultsDir, 'manifest.json'))) {
+    await renderSimulationFolder(resultsDir);
+    return;
   }
   const run = isRunFolder(resultsDir);
   // a schedule run's folder has no journal to match

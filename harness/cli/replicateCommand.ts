@@ -10,7 +10,10 @@ import { PAPER_CONFIG, QUICK_CONFIG } from '../replicate/projectPaths.js';
 import { replicate } from '../replicate/replicate.js';
 import { syncJournal } from '../journal/journal.js';
 import { formatSeconds } from '../run/progressReporter.js';
+import { InputError } from '../../algorithms/problem/inputError.js';
+import { isSimulationConfig } from '../config/isSimulationConfig.js';
 import { runCli } from './runCli.js';
+import { simulationCommand } from './simulationCommand.js';
 import type { StopSignals } from './stopSignals.js';
 
 /** `npm run replicate`: runs the paper's evaluation (or any study config) and writes its tables. */
@@ -27,7 +30,9 @@ async function main(stop: StopSignals): Promise<void> {
 
 Runs the studies of a config (default configs/paper.json: calibration, maximum fitness, scaling, re-evaluation — spec §11) on all cores and writes results/runs/<config>/ (ignored by git; the committed reference run is made by npm run reference): journal.jsonl, best/, trials.csv, traces.csv, tables/*.csv, manifest.json, then the figures.
 
-Finished trials are journaled at once: after Ctrl-C or a crash, run the same command to resume.`)
+Finished trials are journaled at once: after Ctrl-C or a crash, run the same command to resume.
+
+A simulation config (configs/simulation*.json, "kind": "simulation") runs its simulated runs instead, with the same journal (runs.jsonl), resume, --shard and npm run merge; see npm run simulate -- --help for what it writes.`)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .option('quick', { type: 'boolean', describe: 'configs/quick.json: every study on a tiny grid (< 1 min)' })
     .option('config', { type: 'string', requiresArg: true, describe: 'study config JSON (default configs/paper.json)' })
@@ -55,15 +60,40 @@ Finished trials are journaled at once: after Ctrl-C or a crash, run the same com
     .example('$0 --quick', 'smoke run of every study')
     .example('$0 --only scaling --data fenrir:../shared/data/fenrir', 'the scaling study on the replication package data')
     .example('$0 --quick --run-seed 2', 'the quick config with other random streams on the same instances (results/runs/quick-run-seed-2; compare with npm run compare)')
+    .example('$0 --config configs/simulation.json', 'the simulation study (rolling re-planning under uncertainty) into results/runs/simulation')
     .example('$0 --shard 2/4', 'one of four machines (results/runs/paper/shard-2-of-4); then: npm run merge -- results/runs/paper/shard-* --out results/runs/paper')
     .strict()
     .help()
     .parseAsync();
 
+  const configPath = args.config ?? (args.quick ? QUICK_CONFIG : PAPER_CONFIG);
+  if (isSimulationConfig(configPath)) {
+    // a simulation study (harness/simulation/): runs, not trials — the same journal, resume, shards and merge
+    const given = (name: string) => process.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`) || arg === `--no-${name}`);
+    const unfit = ['only', 'run-seed', 'retry-failed', 'allow-mixed-versions', 'repair-journal', 'keep-best', 'yes'].filter(given);
+    if (unfit.length > 0) {
+      throw new InputError(configPath, undefined, `${unfit.map((name) => `--${name}`).join(', ')} ${unfit.length === 1 ? 'does' : 'do'} not apply to a simulation study (its options: --data, --workers, --shard, --out, --figures, --dry-run)`);
+    }
+    await simulationCommand({
+      configPath,
+      ...(args.out !== undefined ? { out: args.out } : {}),
+      ...(args.data !== undefined ? { data: args.data } : {}),
+      ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
+      workers: args.workers,
+      figures: args.figures,
+      fresh: false,
+      dryRun: args['dry-run'],
+      quiet: false,
+      signal: stop.signal,
+      stopExitCode: () => stop.exitCode(),
+      command: 'npm run replicate',
+    });
+    return;
+  }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = performance.now();
   const summary = await replicate({
-    configPath: args.config ?? (args.quick ? QUICK_CONFIG : PAPER_CONFIG),
+    configPath,
     only: args.only?.split(',').map((name) => name.trim()).filter((name) => name !== ''),
     data: args.data,
     workers: args.workers,

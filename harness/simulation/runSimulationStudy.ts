@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { InputError } from '../../algorithms/problem/inputError.js';
+import type { Shard } from '../plan/shard.js';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,7 @@ import { lockFolder } from '../io/folderLock.js';
 import { assertNoCapacityOverruns } from './capacityCheck.js';
 import { renderSimulationFigures } from './figures/simulationFigures.js';
 import { simulationReport } from './simulationReport.js';
-import { appendRun, JOURNAL_FILE, readSimulationJournal, runFingerprint, simulationCodeVersion } from './simulationJournal.js';
+import { appendRun, JOURNAL_FILE, readSimulationJournal, runFingerprint, serializeRun, simulationCodeVersion, type JournalledRun, type SimulationJournal } from './simulationJournal.js';
 import { SimulationRunError } from './simulationRunError.js';
 import { BEST_COLUMNS, bestAlgorithmRows, GAIN_COLUMNS, replanningGainRows, SUMMARY_COLUMNS, summaryRows, type FinishedRun } from './simulationSummary.js';
 import { EVENT_COLUMNS, EXPERIMENT_COLUMNS, SIMULATION_COLUMNS, TIMING_COLUMNS } from './simulationTables.js';
@@ -39,6 +41,16 @@ export interface SimulationStudyOptions {
   readonly fresh?: boolean;
   /** called once the journal is read, when it holds anything: runs reused, stale records (another scenario, data or code), damaged lines */
   readonly onResume?: (resume: ResumeState) => void;
+  /** run only slice i of N of the plan (every N-th run, as trials are dealt): the folder then holds that slice's journal and a partial simulation.json, for npm run merge */
+  readonly shard?: Shard;
+  /** results folders whose journals are merged into `out`'s (npm run merge): their records are taken over like `out`'s own */
+  readonly mergeFrom?: readonly string[];
+  /** simulate the runs no journal holds (default true); false: only write what the journals hold (npm run merge, npm run figures) */
+  readonly simulateMissing?: boolean;
+  /** a stop (Ctrl-C): the runs in flight are abandoned, the study returns `interrupted` with what the journal holds */
+  readonly signal?: AbortSignal;
+  /** the command the folder lock names (default npm run simulate) */
+  readonly command?: string;
 }
 
 /** What a study took over from the journal in its folder. */
@@ -55,6 +67,16 @@ export interface ResumeState {
 }
 
 export interface SimulationStudyResult {
+  /**
+   * complete: every run of the plan is in the journal and the tables are written; partial: a shard,
+   * or a merge with runs missing (journal and simulation.json only); interrupted: stopped by the
+   * signal (the journal only: the same command goes on from it)
+   */
+  readonly status: 'complete' | 'partial' | 'interrupted';
+  readonly planned: number;
+  /** runs of the plan not in the journal (of a shard: of its slice) */
+  readonly missing: number;
+  /** the finished runs: of a complete study all of them, of a partial one those in the journal */
   readonly runs: readonly FinishedRun[];
   readonly files: readonly string[];
   readonly seconds: number;
@@ -81,10 +103,14 @@ export async function runSimulationStudy(loaded: LoadedSimulationConfig, options
   const inputs = loadSimulationInputs(config, loaded.path, options.data);
   const runs = planSimulationRuns(config, loaded.path);
   options.onPlan?.(runs);
-  const lock = lockFolder(options.out, 'npm run simulate');
+  const lock = lockFolder(options.out, options.command ?? 'npm run simulate');
   try {
+    refuseOtherSlice(options.out, options.shard);
     const results = await executeRuns(loaded, runs, options);
-    return await writeStudy(loaded, inputs.profileName, runs, results, options, { startedAt, began });
+    const times = { startedAt, began };
+    if (options.signal?.aborted) return interrupted(runs, results, options, times);
+    if (!isComplete(results, runs.length)) return writePartialStudy(loaded, inputs.profileName, runs, results, options, times);
+    return await writeStudy(loaded, inputs.profileName, runs, results, options, times);
   } finally {
     lock.release();
   }
@@ -96,14 +122,14 @@ export async function runSimulationStudy(loaded: LoadedSimulationConfig, options
  * each finishes. The first run to throw stops the study (SimulationRunError); what finished before
  * it stays in the journal.
  */
-async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly SimulationRunSpec[], options: SimulationStudyOptions): Promise<SimulationTaskResult[]> {
+async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly SimulationRunSpec[], options: SimulationStudyOptions): Promise<(SimulationTaskResult | undefined)[]> {
   const journalPath = join(options.out, JOURNAL_FILE);
   if (options.fresh) rmSync(journalPath, { force: true });
-  const journal = readSimulationJournal(journalPath);
   const code = simulationCodeVersion();
   const data = options.data ?? loaded.config.data;
   const fingerprints = runs.map((run) => runFingerprint(run, loaded.config, data, code));
-  const results: SimulationTaskResult[] = new Array(runs.length);
+  const journal = options.mergeFrom ? mergeJournals(journalPath, options.mergeFrom, runs, fingerprints) : readSimulationJournal(journalPath);
+  const results: (SimulationTaskResult | undefined)[] = new Array<SimulationTaskResult | undefined>(runs.length).fill(undefined);
   let stale = 0;
   runs.forEach((run, index) => {
     const record = journal.byRun.get(run.id);
@@ -116,7 +142,8 @@ async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly Simula
     const planned = new Set(runs.map((run) => run.id));
     options.onResume?.({ journal: journalPath, reused, total: runs.length, stale, foreign: [...journal.byRun.keys()].filter((id) => !planned.has(id)).length, damaged: journal.damaged, tornBytes: journal.tornBytes });
   }
-  const tasks: SimulationTask[] = runs.flatMap((_, index) => (results[index] ? [] : [{ configText: loaded.text, configPath: loaded.path, ...(options.data !== undefined ? { data: options.data } : {}), index }]));
+  const simulate = options.simulateMissing !== false;
+  const tasks: SimulationTask[] = runs.flatMap((_, index) => (results[index] || !simulate || !inSlice(index, options.shard) ? [] : [{ configText: loaded.text, configPath: loaded.path, ...(options.data !== undefined ? { data: options.data } : {}), index }]));
   let done = 0;
   const finish = (result: SimulationTaskResult): void => {
     results[result.index] = result;
@@ -125,6 +152,7 @@ async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly Simula
     done++; // not inside onRun?.(…): optional chaining skips the arguments too when there is no onRun
     options.onRun?.(done, tasks.length, runs[index], result.runMs / 1000);
   };
+  const { signal } = options;
   const failed = (task: SimulationTask, error: unknown): never => {
     throw new SimulationRunError(runs[task.index].id, options.out, reused + done, journalPath, error);
   };
@@ -138,17 +166,136 @@ async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly Simula
         return failed(task, error);
       }
     };
-    for (const task of tasks) finish(runHere(task));
+    for (const task of tasks) {
+      // a turn of the event loop between runs lets a stop signal be seen
+      await new Promise((next) => setImmediate(next));
+      if (signal?.aborted) break;
+      finish(runHere(task));
+    }
   } else {
     const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers });
     try {
-      // the first run to fail stops the study (the pool is destroyed, the runs in flight dropped)
-      await Promise.all(tasks.map(async (task) => finish((await pool.run(task).catch((error: unknown) => failed(task, error))) as SimulationTaskResult)));
+      // the first run to fail stops the study (the pool is destroyed, the runs in flight dropped);
+      // a stop signal abandons the runs in flight (tinypool ends their threads), the finished stay journalled
+      await Promise.all(tasks.map(async (task) => {
+        const result = await pool.run(task, signal ? { signal } : {}).catch((error: unknown) => (signal?.aborted ? undefined : failed(task, error)));
+        if (result !== undefined && !signal?.aborted) finish(result as SimulationTaskResult);
+      }));
     } finally {
       await pool.destroy();
     }
   }
   return results;
+}
+
+/**
+ * The journal of `out` (read like any study's) with the records of other folders' journals
+ * (npm run merge), written back to `out` atomically in plan order when they add anything. Runs are
+ * deterministic, so two records of one run made by the same code must agree to the last digit
+ * (timings aside); records made by other code, or for another scenario or data source, are refused
+ * with the folder that holds them: merging them would mix two simulators in one table.
+ */
+function mergeJournals(journalPath: string, sources: readonly string[], runs: readonly SimulationRunSpec[], fingerprints: readonly string[]): SimulationJournal {
+  const own = readSimulationJournal(journalPath);
+  const planned = new Map(runs.map((run, index) => [run.id, fingerprints[index]]));
+  const byRun = new Map(own.byRun);
+  let damaged = own.damaged;
+  let added = 0;
+  for (const source of sources) {
+    const path = join(source, JOURNAL_FILE);
+    if (!existsSync(path)) throw new InputError(source, undefined, `no ${JOURNAL_FILE}: not the folder of a simulation study (or of a shard of one)`);
+    const journal = readSimulationJournal(path);
+    damaged += journal.damaged;
+    for (const [id, record] of journal.byRun) {
+      const expected = planned.get(id);
+      if (expected === undefined) throw new InputError(path, id, 'a run this config does not plan: the folder holds another study');
+      if (record.fingerprint !== expected) throw new InputError(path, id, 'made with another scenario, data source or simulator code than this merge (fingerprint differs): run that folder again with this code, or merge with the code that made it');
+      const held = byRun.get(id);
+      if (held && held.fingerprint === expected) {
+        if (deterministicPart(held) !== deterministicPart(record)) throw new InputError(path, id, `two different results of one run (here and in ${journalPath}): the simulator is not deterministic or a journal was altered`);
+        continue;
+      }
+      byRun.set(id, record);
+      added++;
+    }
+  }
+  if (added > 0) {
+    const ordered = runs.flatMap((run) => (byRun.has(run.id) ? [byRun.get(run.id)!] : []));
+    writeFileAtomically(journalPath, ordered.map((record) => `${serializeRun(record)}\n`).join(''));
+  }
+  return { byRun, damaged, tornBytes: own.tornBytes };
+}
+
+/** A record without its timings, as text: what two runs of the same code must share. */
+const deterministicPart = (record: JournalledRun): string => {
+  const { plannerMs: _plannerMs, runMs: _runMs, ...rest } = record.result;
+  return serializeRun({ ...record, result: { ...rest, plannerMs: 0, runMs: 0 } });
+};
+
+/** A shard's folder holds its slice only: another slice (or a whole study) in it would leave the tables of one beside the journal of the other. */
+function refuseOtherSlice(out: string, shard: Shard | undefined): void {
+  const path = join(out, MANIFEST_FILE);
+  if (!existsSync(path)) return;
+  let held: { shard?: string } = {};
+  try {
+    held = JSON.parse(readFileSync(path, 'utf8')) as { shard?: string };
+  } catch {
+    return; // a damaged manifest is rewritten; the journal decides what is reused
+  }
+  const wanted = shard ? `${shard.index}/${shard.count}` : undefined;
+  if (held.shard !== wanted && (held.shard !== undefined || wanted !== undefined)) {
+    throw new InputError(path, 'shard', `this folder holds ${held.shard ? `shard ${held.shard}` : 'a whole study'}, not ${wanted ? `shard ${wanted}` : 'the whole study'}: give another --out (shards are merged with npm run merge)`);
+  }
+}
+
+/** A stopped study: nothing but the journal, which already holds every finished run. */
+function interrupted(runs: readonly SimulationRunSpec[], results: readonly (SimulationTaskResult | undefined)[], options: SimulationStudyOptions,
+  times: { began: number }): SimulationStudyResult {
+  const held = runs.flatMap((run, index) => (results[index] ? [{ run, outcome: results[index].outcome }] : []));
+  const missing = runs.filter((_, index) => inSlice(index, options.shard) && !results[index]).length;
+  return { status: 'interrupted', planned: runs.length, missing, runs: held, files: [JOURNAL_FILE], seconds: (performance.now() - times.began) / 1000 };
+}
+
+/**
+ * What a study with runs missing writes — a shard, or a merge of too few shards: its journal (already
+ * there) and simulation.json saying which runs are done. The tables need every run, so none is written.
+ */
+function writePartialStudy(loaded: LoadedSimulationConfig, profileName: string, runs: readonly SimulationRunSpec[], results: readonly (SimulationTaskResult | undefined)[],
+  options: SimulationStudyOptions, times: { startedAt: Date; began: number }): SimulationStudyResult {
+  const held = runs.flatMap((run, index) => (results[index] ? [{ run, outcome: results[index].outcome }] : []));
+  const missing = runs.filter((_, index) => inSlice(index, options.shard) && !results[index]).length;
+  const seconds = (performance.now() - times.began) / 1000;
+  const manifest = {
+    ...provenance(loaded, profileName, runs.length, options),
+    status: 'partial',
+    ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+    journal: { file: JOURNAL_FILE, runs: held.length },
+    missing,
+    startedAt: times.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    seconds: round(seconds),
+    capacityOverruns: held.reduce((sum, run) => sum + run.outcome.capacityOverruns, 0),
+  };
+  writeFileAtomically(join(options.out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  assertNoCapacityOverruns(held, options.out);
+  return { status: 'partial', planned: runs.length, missing, runs: held, files: [MANIFEST_FILE, JOURNAL_FILE], seconds };
+}
+
+/** What simulation.json says of every study, complete or partial. */
+function provenance(loaded: LoadedSimulationConfig, profileName: string, planned: number, options: SimulationStudyOptions) {
+  const { config } = loaded;
+  return {
+    kind: 'simulation',
+    config: { name: config.name, path: loaded.path, sha256: loaded.sha256, content: JSON.parse(loaded.text) as unknown },
+    data: options.data ?? config.data,
+    profile: profileName,
+    baseSeed: config.baseSeed,
+    runs: planned,
+    workers: options.workers ?? 1,
+    code: currentCodeVersion(),
+    simulationCode: simulationCodeVersion(),
+    ...machineFacts(),
+  };
 }
 
 /** Writes the study's files from the results of its runs (see runSimulationStudy). */
@@ -177,17 +324,9 @@ async function writeStudy(loaded: LoadedSimulationConfig, profileName: string, r
   writeFileAtomically(join(options.out, 'timings.csv'), toCsv(TIMING_COLUMNS, timings));
   const seconds = (performance.now() - began) / 1000;
   const manifest = {
-    kind: 'simulation',
-    config: { name: config.name, path: loaded.path, sha256: loaded.sha256, content: JSON.parse(loaded.text) as unknown },
-    data: options.data ?? config.data,
-    profile: profileName,
-    baseSeed: config.baseSeed,
-    runs: runs.length,
-    workers: options.workers ?? 1,
-    code: currentCodeVersion(),
-    simulationCode: simulationCodeVersion(),
+    ...provenance(loaded, profileName, runs.length, options),
+    status: 'complete',
     journal: { file: JOURNAL_FILE, runs: results.length },
-    ...machineFacts(),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     seconds: round(seconds),
@@ -195,11 +334,20 @@ async function writeStudy(loaded: LoadedSimulationConfig, profileName: string, r
     outputs: Object.fromEntries(Object.entries(outputs).map(([name, content]) => [name, createHash('sha256').update(content).digest('hex')])),
     figures: figures.map((figure) => (figure.skipped ? { name: figure.name, skipped: figure.skipped } : { name: figure.name, files: figure.files.map((file) => relative(options.out, file)) })),
   };
-  writeFileAtomically(join(options.out, 'simulation.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomically(join(options.out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   // after writing, so the runs that overran can be looked at in events.csv and experiments.csv
   assertNoCapacityOverruns(finished, options.out);
   const rendered = figures.filter((figure) => !figure.skipped).length;
-  return { runs: finished, files: [...Object.keys(outputs), 'timings.csv', 'simulation.json', JOURNAL_FILE, ...(rendered > 0 ? [`figures/ (${rendered} figures: .vl.json, .svg, .png, .pdf)`] : [])], seconds };
+  return { status: 'complete', planned: runs.length, missing: 0, runs: finished, files: [...Object.keys(outputs), 'timings.csv', MANIFEST_FILE, JOURNAL_FILE, ...(rendered > 0 ? [`figures/ (${rendered} figures: .vl.json, .svg, .png, .pdf)`] : [])], seconds };
 }
+
+const isComplete = (results: readonly (SimulationTaskResult | undefined)[], planned: number): results is SimulationTaskResult[] =>
+  results.length === planned && results.every((result) => result !== undefined);
+
+/** Whether run `index` of the plan belongs to the shard (every run, without one): every N-th run from the i-th, as selectShard deals trials. */
+const inSlice = (index: number, shard: Shard | undefined): boolean => !shard || index % shard.count === shard.index - 1;
+
+/** The provenance file of a simulation study's folder (a trial study's is manifest.json). */
+export const MANIFEST_FILE = 'simulation.json';
 
 const round = (value: number): number => Math.round(value * 10) / 10;

@@ -102,6 +102,8 @@ export const scenarioSchema = z.object({
 export type Scenario = z.infer<typeof scenarioSchema>;
 
 export const simulationConfigSchema = z.object({
+  /** what makes npm run replicate run this file as a simulation study (harness/config/isSimulationConfig) */
+  kind: z.literal('simulation', { error: 'expected "simulation" (a config of trial studies has "studies" instead)' }).optional(),
   description: z.string().default(''),
   note: z.string().optional(),
   /** "builtin" or "fenrir:<folder>" (where the profile and the experiment sets come from) */

@@ -9,6 +9,7 @@ import { loadSimulationConfig } from '../../harness/simulation/simulationConfig.
 import { planSimulationRuns } from '../../harness/simulation/simulationPlan.js';
 import { SimulationRunError } from '../../harness/simulation/simulationRunError.js';
 import type { FinishedRun } from '../../harness/simulation/simulationSummary.js';
+import { writeTinySimulationConfig } from '../support/tinySimulation.js';
 
 // What the study's runs return can be tampered with here: an overrun or a crash in one chosen run
 // (the simulator itself never overruns, so a fabricated outcome is the only way to see the check fail).
@@ -30,21 +31,12 @@ afterEach(() => {
   tamper.mode = 'none';
 });
 
-function tinyConfig(dir: string): string {
-  const path = join(dir, 'tiny.json');
-  writeFileSync(path, JSON.stringify({
-    baseSeed: 7,
-    repetitions: 2,
-    scenario: {
-      hours: 24, drainHours: 200, planningHorizonHours: 300,
-      experiments: { set: 'low:3' },
-      arrivals: { kind: 'none' },
-      planner: { algorithm: { name: 'greedy' } },
-    },
-    sweep: { replanEveryHours: [null, 24] },
-  }));
-  return path;
-}
+/** Greedy planning once or every 24 h, no arrivals, 2 repetitions on 3 experiments. */
+const tinyConfig = (dir: string): string => writeTinySimulationConfig(dir, {
+  repetitions: 2,
+  scenario: { hours: 24, drainHours: 200, planningHorizonHours: 300, arrivals: { kind: 'none' }, canary: {} },
+  sweep: { replanEveryHours: [null, 24] },
+});
 
 const fabricated = (id: string, capacityOverruns: number): FinishedRun => ({ run: { id } as FinishedRun['run'], outcome: { capacityOverruns } as FinishedRun['outcome'] });
 

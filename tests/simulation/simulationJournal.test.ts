@@ -7,25 +7,13 @@ import { loadSimulationConfig } from '../../harness/simulation/simulationConfig.
 import { parseRun, readSimulationJournal, serializeRun, type JournalledRun } from '../../harness/simulation/simulationJournal.js';
 import { planSimulationRuns } from '../../harness/simulation/simulationPlan.js';
 import { runTsx } from '../support/runCommand.js';
+import { writeTinySimulationConfig } from '../support/tinySimulation.js';
 
 const DERIVED = ['simulations.csv', 'experiments.csv', 'events.csv', 'summary.csv', 'replanning-gain.csv', 'best-algorithm.csv', 'report.md'];
 
-function tinyConfig(dir: string, latencyMs = 100): string {
-  const path = join(dir, 'tiny.json');
-  writeFileSync(path, JSON.stringify({
-    baseSeed: 11,
-    repetitions: 2,
-    scenario: {
-      hours: 48, drainHours: 300, planningHorizonHours: 400,
-      experiments: { set: 'low:3' },
-      arrivals: { kind: 'poisson', perDay: 1, mix: 'low' },
-      canary: { failureHazard: 0.01, latencyMs },
-      planner: { algorithm: { name: 'greedy' } },
-    },
-    sweep: { replanEveryHours: [null, 24], algorithms: [{ name: 'greedy' }, { name: 'random-sampling', params: { populationSize: 3 } }] },
-  }));
-  return path;
-}
+/** 2 planners × plan once / every 24 h × 2 repetitions; `latencyMs` changes the scenario (and so every fingerprint). */
+const tinyConfig = (dir: string, latencyMs = 100): string =>
+  writeTinySimulationConfig(dir, { baseSeed: 11, repetitions: 2, scenario: { canary: { failureHazard: 0.01, latencyMs } } });
 
 const record = (overrides: Partial<JournalledRun['result']['outcome']> = {}): JournalledRun => ({
   run: 'a/r1',

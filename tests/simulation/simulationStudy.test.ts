@@ -8,28 +8,13 @@ import { runSimulationStudy } from '../../harness/simulation/runSimulationStudy.
 import { loadSimulationConfig, parseSimulationConfig } from '../../harness/simulation/simulationConfig.js';
 import { planSimulationRuns } from '../../harness/simulation/simulationPlan.js';
 import { runTsx } from '../support/runCommand.js';
+import { writeTinySimulationConfig } from '../support/tinySimulation.js';
 
 const QUICK = join(PROJECT_ROOT, 'configs', 'simulation-quick.json');
 const FIGURES = ['outcome-vs-replanning', 'outcome-vs-forecast', 'run-timeline'];
 const DETERMINISTIC_FILES = ['simulations.csv', 'experiments.csv', 'events.csv', 'summary.csv', 'replanning-gain.csv', 'best-algorithm.csv', 'report.md'];
 
-/** A tiny study: 2 planners × plan once / every 24 h × 1 repetition on 3 experiments. */
-function tinyConfig(dir: string): string {
-  const path = join(dir, 'tiny.json');
-  writeFileSync(path, JSON.stringify({
-    baseSeed: 7,
-    repetitions: 1,
-    scenario: {
-      hours: 48, drainHours: 300, planningHorizonHours: 400,
-      experiments: { set: 'low:3' },
-      arrivals: { kind: 'poisson', perDay: 1, mix: 'low' },
-      canary: { failureHazard: 0.01 },
-      planner: { algorithm: { name: 'greedy' } },
-    },
-    sweep: { replanEveryHours: [null, 24], algorithms: [{ name: 'greedy' }, { name: 'random-sampling', params: { populationSize: 3 } }] },
-  }));
-  return path;
-}
+const tinyConfig = (dir: string): string => writeTinySimulationConfig(dir);
 
 describe('simulation study', () => {
   it('same seed → byte-identical simulations.csv and every derived file, with 1 or 2 worker threads', async () => {
