@@ -17,7 +17,9 @@ async function main(stop: StopSignals): Promise<void> {
     .scriptName('npm run reference --')
     .usage(`$0 [--config FILE] [options]
 
-Regenerates the committed reference run results/reference/<config name>/ (default configs/paper.json: ≈ 3 min on 2 idle cores) on purpose: refuses a working tree with changes or untracked files, runs the config at HEAD into the ignored results/runs/reference-<commit>/<config>/ (resumable), renders figures and report, takes report-screenshot.png (headless Chromium), checks that HEAD and the tree did not change meanwhile, then replaces results/reference/<config>/ with the run's derived files (no journal, traces or best schedules). Commit the folder afterwards; its manifest.json records the commit it was made at.`)
+Regenerates the committed reference run results/reference/<config name>/ (default configs/paper.json: ≈ 3 min on 2 idle cores) on purpose: refuses a working tree with changes or untracked files, runs the config at HEAD into the ignored results/runs/reference-<commit>/<config>/ (resumable), renders figures and report, takes report-screenshot.png (headless Chromium), checks that HEAD and the tree did not change meanwhile, then replaces results/reference/<config>/ with the run's derived files (no journal, traces or best schedules). Commit the folder afterwards; its manifest.json records the commit it was made at.
+
+A simulation config (--config configs/simulation.json) gives results/reference/simulation/: the study's tables, report.md, figures and simulation.json (no journal, events.csv or experiments.csv; no screenshot).`)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .option('config', { type: 'string', requiresArg: true, default: PAPER_CONFIG, defaultDescription: 'configs/paper.json', describe: 'study config JSON' })
     .option('workers', { type: 'number', requiresArg: true, default: availableParallelism(), describe: 'worker threads (default: cores)' })

@@ -65,4 +65,20 @@ describe('results layout: runs never change tracked files', () => {
     // the only change to the tree: the new reference folder, ready to be committed
     expect(git('status', '--porcelain')).toBe('?? results/reference/tiny-study/\n');
   });
+
+  it('npm run reference of a simulation config writes results/reference/<config>/: tables, report.md and figures, not the raw rows', () => {
+    // the reference above left its folder untracked: the tree must be clean again
+    execFileSync('rm', ['-rf', join(clone, 'results/reference/tiny-study')]);
+    expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
+    const result = run('harness/cli/reference.ts', ['--config', 'configs/simulation-quick.json', '--workers', '2']);
+    expect(result.status, result.stderr).toBe(0);
+    const folder = join(clone, 'results/reference/simulation-quick');
+    const files = readdirSync(folder).sort();
+    expect(files).toEqual(['best-algorithm.csv', 'figures', 'replanning-gain.csv', 'report.md', 'simulation.json', 'simulations.csv', 'summary.csv', 'timings.csv']);
+    const manifest = JSON.parse(readFileSync(join(folder, 'simulation.json'), 'utf8'));
+    expect(manifest.code).toMatchObject({ commit: head, dirty: false });
+    expect(manifest).toMatchObject({ kind: 'simulation', status: 'complete', runs: 16, capacityOverruns: 0 });
+    expect(result.stderr).toMatch(/reference: 16 simulated runs at commit \w{12} written to results\/reference\/simulation-quick/);
+    expect(git('status', '--porcelain')).toBe('?? results/reference/simulation-quick/\n');
+  });
 });
