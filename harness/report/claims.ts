@@ -1,6 +1,7 @@
 import { max, mean, sampleStandardDeviation } from 'simple-statistics';
 import { bestOfInterval, bootstrapInterval, contains, type Interval } from '../stats/bootstrap.js';
-import { gaAdvantageCells } from '../tables/gaAdvantage.js';
+import { gaAdvantageCells, PAPER_ALGORITHMS } from '../tables/gaAdvantage.js';
+import { algorithmStyles } from './algorithmColors.js';
 import {
   publicCodeCalibration, publicCodeExecutionTimes, publicCodeGa30Best, publicCodeHeadline, publicCodeParity,
   publicCodeReevaluation, type PublicCodeFigure,
@@ -186,8 +187,8 @@ function headlineSpeedClaim(trials: readonly Trial[]): ClaimRow {
 
 /** §11: the published execution-time table, one row per published line (minutes on the paper's hardware; the shape is what compares). */
 function executionTimeClaims(trials: readonly Trial[]): ClaimRow[] {
-  const algorithms = ['random-sampling', 'genetic', 'local-search', 'simulated-annealing'];
-  const short: Record<string, string> = { 'random-sampling': 'RS', genetic: 'GA', 'local-search': 'LS', 'simulated-annealing': 'SA' };
+  const algorithms = PAPER_ALGORITHMS;
+  const short = (algorithm: string): string => algorithmStyles[algorithm].label;
   return publishedExecutionTimes.rows.map((published) => {
     const m = published.minutes;
     const row = {
@@ -212,7 +213,7 @@ function executionTimeClaims(trials: readonly Trial[]): ClaimRow[] {
       evidence: slower
         ? 'LS and SA slower than the GA, as published (absolute times: other hardware and implementation)'
         : faster
-          ? `order differs: ${algorithms.map((a, i) => ({ a, t: means[i] })).sort((x, y) => x.t - y.t).map((x) => short[x.a]).join(' < ')} here vs RS < GA < LS, SA published; the Java tool re-validates whole schedules, schedlab only the changed experiment`
+          ? `order differs: ${algorithms.map((a, i) => ({ a, t: means[i] })).sort((x, y) => x.t - y.t).map((x) => short(x.a)).join(' < ')} here vs RS < GA < LS, SA published; the Java tool re-validates whole schedules, schedlab only the changed experiment`
           : 'inconclusive at this n: a ratio interval spans 1 (timing on a shared machine is noisy)',
     };
   });
