@@ -3,7 +3,7 @@ import { BENCHMARK_HEADING, bestOfRow, benchmarkFinding, benchmarkIntro, formatF
 import { escapeHtml } from './htmlEscape.js';
 import { CLAIMS_COLUMNS, CLAIMS_HEADING, CLAIMS_RULE } from './claims.js';
 import type { ComparisonRow } from './paperComparison.js';
-import type { ReportFigure, ReportModel, ReportTable } from './reportModel.js';
+import { inlineRecords, type ReportFigure, type ReportModel, type ReportTable } from './reportModel.js';
 import { reportCss } from './reportStyles.js';
 import { namespaceSvgIds, svgElementOnly } from './svgInline.js';
 import { comparisonText, formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
@@ -134,12 +134,15 @@ export function figureSection(figure: ReportFigure): string {
 function tableSection(table: ReportTable): string {
   const heading = `<h3 id="table-${escapeHtml(table.file)}">${escapeHtml(table.title)} <span class="note">(<code>tables/${escapeHtml(table.file)}</code>)</span></h3>`;
   if ('error' in table) return `${heading}\n<div class="problem">${escapeHtml(table.error)}</div>`;
-  const body = htmlTable(table.header.map(escapeHtml), table.records.map((record) => record.map((cell) => {
+  const { shown: records, omittedNote } = inlineRecords(table);
+  const body = htmlTable(table.header.map(escapeHtml), records.map((record) => record.map((cell) => {
     const shown = formatCell(cell);
     return shown !== cell || /^-?\d+$/.test(cell.trim()) ? num(escapeHtml(shown)) : escapeHtml(cell);
   })));
   const note = table.note ? `<p class="note">${escapeHtml(table.note)}</p>` : '';
-  const folded = table.records.length > foldAfterRows ? `<details><summary>Show all ${table.records.length} rows</summary>\n${body}\n</details>` : body;
+  const omitted = omittedNote ? `\n<p class="note">${escapeHtml(omittedNote)}</p>` : '';
+  const summary = omittedNote ? `Show the first ${records.length} of ${table.records.length} rows` : `Show all ${table.records.length} rows`;
+  const folded = table.records.length > foldAfterRows ? `<details><summary>${summary}</summary>\n${body}${omitted}\n</details>` : body;
   return `${heading}\n${note}\n${folded}`;
 }
 

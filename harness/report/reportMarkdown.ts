@@ -1,7 +1,7 @@
 import { algorithmLabel } from './algorithmColors.js';
 import { BENCHMARK_HEADING, bestOfRow, benchmarkFinding, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import { CLAIMS_HEADING, CLAIMS_RULE, claimsMarkdown } from './claims.js';
-import type { ReportModel } from './reportModel.js';
+import { inlineRecords, type ReportModel } from './reportModel.js';
 import { comparisonText, formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
 
 /** The report as Markdown (for the repository and pull requests); figures link to the PNGs. */
@@ -66,7 +66,9 @@ export function reportMarkdown(model: ReportModel): string {
     if ('error' in table) lines.push(`> **Problem:** ${table.error}`);
     else {
       if (table.note) lines.push(table.note, '');
-      lines.push(markdownTable(table.header, table.records.map((record) => record.map(formatCell))));
+      const { shown, omittedNote } = inlineRecords(table);
+      lines.push(markdownTable(table.header, shown.map((record) => record.map(formatCell))));
+      if (omittedNote) lines.push('', omittedNote);
     }
     lines.push('');
   }

@@ -29,3 +29,15 @@ export type ReportFigure = (
 export type ReportTable =
   | { readonly file: string; readonly title: string; readonly header: string[]; readonly records: string[][]; readonly note?: string }
   | { readonly file: string; readonly title: string; readonly error: string };
+
+/**
+ * Rows of a table the report shows inline. The CSV is the table; a longer one (the benchmark's
+ * all-pairs table has ~2 400 rows, 1.2 MB of HTML) shows its first rows and says where all are.
+ */
+export const INLINE_TABLE_ROWS = 500;
+
+/** The rows of a table the report shows, and the sentence saying how many more the CSV has (empty when none). */
+export function inlineRecords(table: { readonly file: string; readonly records: string[][] }, limit = INLINE_TABLE_ROWS): { shown: string[][]; omittedNote: string } {
+  if (table.records.length <= limit) return { shown: table.records, omittedNote: '' };
+  return { shown: table.records.slice(0, limit), omittedNote: `The first ${limit} of ${table.records.length} rows; all of them are in tables/${table.file}.` };
+}

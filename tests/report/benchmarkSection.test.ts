@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { algorithmColorScale, algorithmStyle, sortAlgorithms } from '../../harness/report/algorithmColors.js';
 import { benchmarkBudget, benchmarkFinding, benchmarkSection, bestOfRow, formatFamilyCell, formatGapCell, type BenchmarkTableRow } from '../../harness/report/benchmarkSection.js';
 import { ConvergenceCollector, logSteps } from '../../harness/report/convergenceSummary.js';
-import { anytimePanels } from '../../harness/report/figures/benchmarkAnytime.js';
+import { anytimePanels, stepChangePoints, type AnytimeRow } from '../../harness/report/figures/benchmarkAnytime.js';
 import { gapPoints, startOf } from '../../harness/report/figures/benchmarkGaps.js';
 
 const row = (set: string, experiments: number, algorithm: string, meanGap: number | null, extra: Partial<BenchmarkTableRow> = {}): BenchmarkTableRow => {
@@ -80,6 +80,14 @@ describe('the benchmark figures\' data', () => {
     expect(points).toHaveLength(11); // the failed GA on load/x4 has no gap
     expect(points[1]).toEqual({ algorithm: 'GA', start: 'random start', instance: 'load/x1', experiments: '10 experiments', peakLoad: 0.88, gap: 30 });
     expect([startOf('greedy'), startOf('local-search+greedy'), startOf('one-plus-one')]).toEqual(['constructive', 'greedy start', 'random start']);
+  });
+
+  it('anytime curves keep the points a step-after line needs: first, every change of the median, last', () => {
+    const point = (label: string, step: number, median: number): AnytimeRow => ({ algorithm: label, step, n: 3, median, q1: median - 0.1, q3: median + 0.1, panel: 'p', label, start: 'random start', bound: 0.9 });
+    const rows = [point('GA', 1, 0.5), point('GA', 2, 0.5), point('GA', 3, 0.6), point('GA', 4, 0.6), point('GA', 5, 0.6), point('LS', 1, 0.4), point('LS', 2, 0.4)];
+    expect(stepChangePoints(rows).map((row) => `${row.label}@${row.step}=${row.median}`)).toEqual(['GA@1=0.5', 'GA@3=0.6', 'GA@5=0.6', 'LS@1=0.4', 'LS@2=0.4']);
+    // only what the figure draws: no quartiles, counts or algorithm ids
+    expect(Object.keys(stepChangePoints(rows)[0]).sort()).toEqual(['bound', 'label', 'median', 'panel', 'start', 'step']);
   });
 
   it('anytime panels: the hardest level of each family at the largest size', () => {
