@@ -176,11 +176,21 @@ async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly Simula
     const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: workers, maxThreads: workers });
     try {
       // the first run to fail stops the study (the pool is destroyed, the runs in flight dropped);
-      // a stop signal abandons the runs in flight (tinypool ends their threads), the finished stay journalled
-      await Promise.all(tasks.map(async (task) => {
-        const result = await pool.run(task, signal ? { signal } : {}).catch((error: unknown) => (signal?.aborted ? undefined : failed(task, error)));
-        if (result !== undefined && !signal?.aborted) finish(result as SimulationTaskResult);
-      }));
+      // a stop signal drops the queued runs and ends the threads of those in flight (one listener,
+      // not one per run), the finished stay journalled
+      const stop = (): void => {
+        pool.cancelPendingTasks();
+        void pool.destroy();
+      };
+      signal?.addEventListener('abort', stop, { once: true });
+      try {
+        await Promise.all(tasks.map(async (task) => {
+          const result = await pool.run(task).catch((error: unknown) => (signal?.aborted ? undefined : failed(task, error)));
+          if (result !== undefined && !signal?.aborted) finish(result as SimulationTaskResult);
+        }));
+      } finally {
+        signal?.removeEventListener('abort', stop);
+      }
     } finally {
       await pool.destroy();
     }
