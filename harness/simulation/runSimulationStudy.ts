@@ -17,7 +17,7 @@ import { lockFolder } from '../io/folderLock.js';
 import { assertNoCapacityOverruns } from './capacityCheck.js';
 import { renderSimulationFigures } from './figures/simulationFigures.js';
 import { simulationReport } from './simulationReport.js';
-import { appendRun, JOURNAL_FILE, readSimulationJournal, runFingerprint, serializeRun, simulationCodeVersion, type JournalledRun, type SimulationJournal } from './simulationJournal.js';
+import { appendRun, JOURNAL_FILE, mergeJournals, readSimulationJournal, runFingerprint, simulationCodeVersion } from './simulationJournal.js';
 import { SimulationRunError } from './simulationRunError.js';
 import { BEST_COLUMNS, bestAlgorithmRows, GAIN_COLUMNS, replanningGainRows, SUMMARY_COLUMNS, summaryRows, type FinishedRun } from './simulationSummary.js';
 import { EVENT_COLUMNS, EXPERIMENT_COLUMNS, SIMULATION_COLUMNS, TIMING_COLUMNS } from './simulationTables.js';
@@ -197,50 +197,6 @@ async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly Simula
   }
   return results;
 }
-
-/**
- * The journal of `out` (read like any study's) with the records of other folders' journals
- * (npm run merge), written back to `out` atomically in plan order when they add anything. Runs are
- * deterministic, so two records of one run made by the same code must agree to the last digit
- * (timings aside); records made by other code, or for another scenario or data source, are refused
- * with the folder that holds them: merging them would mix two simulators in one table.
- */
-function mergeJournals(journalPath: string, sources: readonly string[], runs: readonly SimulationRunSpec[], fingerprints: readonly string[]): SimulationJournal {
-  const own = readSimulationJournal(journalPath);
-  const planned = new Map(runs.map((run, index) => [run.id, fingerprints[index]]));
-  const byRun = new Map(own.byRun);
-  let damaged = own.damaged;
-  let added = 0;
-  for (const source of sources) {
-    const path = join(source, JOURNAL_FILE);
-    if (!existsSync(path)) throw new InputError(source, undefined, `no ${JOURNAL_FILE}: not the folder of a simulation study (or of a shard of one)`);
-    const journal = readSimulationJournal(path);
-    damaged += journal.damaged;
-    for (const [id, record] of journal.byRun) {
-      const expected = planned.get(id);
-      if (expected === undefined) throw new InputError(path, id, 'a run this config does not plan: the folder holds another study');
-      if (record.fingerprint !== expected) throw new InputError(path, id, 'made with another scenario, data source or simulator code than this merge (fingerprint differs): run that folder again with this code, or merge with the code that made it');
-      const held = byRun.get(id);
-      if (held && held.fingerprint === expected) {
-        if (deterministicPart(held) !== deterministicPart(record)) throw new InputError(path, id, `two different results of one run (here and in ${journalPath}): the simulator is not deterministic or a journal was altered`);
-        continue;
-      }
-      byRun.set(id, record);
-      added++;
-    }
-  }
-  if (added > 0) {
-    const ordered = runs.flatMap((run) => (byRun.has(run.id) ? [byRun.get(run.id)!] : []));
-    writeFileAtomically(journalPath, ordered.map((record) => `${serializeRun(record)}\n`).join(''));
-  }
-  return { byRun, damaged, tornBytes: own.tornBytes };
-}
-
-/** A record without its timings, as text: what two runs of the same code must share. */
-const deterministicPart = (record: JournalledRun): string => {
-  const { plannerMs: _plannerMs, runMs: _runMs, ...rest } = record.result;
-  return serializeRun({ ...record, result: { ...rest, plannerMs: 0, runMs: 0 } });
-};
 
 /** A shard's folder holds its slice only: another slice (or a whole study) in it would leave the tables of one beside the journal of the other. */
 function refuseOtherSlice(out: string, shard: Shard | undefined): void {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { InputError } from '../../algorithms/problem/inputError.js';
+import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { join, relative } from 'node:path';
 import { currentCodeVersion } from '../journal/codeVersion.js';
 import { PROJECT_ROOT } from '../replicate/projectPaths.js';
@@ -36,22 +38,23 @@ export function runFingerprint(run: SimulationRunSpec, config: SimulationConfig,
 }
 
 /**
- * Files of harness/simulation/ that only present results (figures, tables, report, checks):
- * changing them does not change a run, so they stay out of the simulator's code version.
+ * Files of harness/simulation/ that do not make a run's result — they present results (figures,
+ * tables, report, checks) or run the study (orchestration, journal, manifest, errors): changing
+ * them does not change a run, so they stay out of the simulator's code version and journals stay valid.
  */
-const PRESENTATION_ONLY = /^(figures\/|README\.md$|simulationReport\.ts$|simulationSummary\.ts$|capacityCheck\.ts$|simulationJournal\.ts$)/;
+const NOT_PART_OF_A_RUN = /^(figures\/|README\.md$|simulationReport\.ts$|simulationSummary\.ts$|capacityCheck\.ts$|simulationJournal\.ts$|runSimulationStudy\.ts$|simulationManifest\.ts$|simulationRunError\.ts$)/;
 
 let cachedCode: string | undefined;
 
 /**
  * The simulator's code version: the trial code's (`currentCodeVersion().sources`: algorithms,
- * datasets, …) and a hash of harness/simulation's files that make a run (PRESENTATION_ONLY aside).
+ * datasets, …) and a hash of harness/simulation's files that make a run (NOT_PART_OF_A_RUN aside).
  */
 export function simulationCodeVersion(): string {
   if (cachedCode) return cachedCode;
   const folder = join(PROJECT_ROOT, 'harness', 'simulation');
   const hash = createHash('sha256').update(`${currentCodeVersion().sources}\0`);
-  const files = listFiles(folder).map((path) => relative(folder, path).split('\\').join('/')).filter((file) => !PRESENTATION_ONLY.test(file)).sort();
+  const files = listFiles(folder).map((path) => relative(folder, path).split('\\').join('/')).filter((file) => !NOT_PART_OF_A_RUN.test(file)).sort();
   for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(folder, file))).update('\0');
   cachedCode = hash.digest('hex').slice(0, 16);
   return cachedCode;
@@ -130,5 +133,49 @@ export function appendRun(path: string, record: JournalledRun): void {
     closeSync(descriptor);
   }
 }
+
+/**
+ * The journal of `out` (read like any study's) with the records of other folders' journals
+ * (npm run merge), written back to `out` atomically in plan order when they add anything. Runs are
+ * deterministic, so two records of one run made by the same code must agree to the last digit
+ * (timings aside); records made by other code, or for another scenario or data source, are refused
+ * with the folder that holds them: merging them would mix two simulators in one table.
+ */
+export function mergeJournals(journalPath: string, sources: readonly string[], runs: readonly SimulationRunSpec[], fingerprints: readonly string[]): SimulationJournal {
+  const own = readSimulationJournal(journalPath);
+  const planned = new Map(runs.map((run, index) => [run.id, fingerprints[index]]));
+  const byRun = new Map(own.byRun);
+  let damaged = own.damaged;
+  let added = 0;
+  for (const source of sources) {
+    const path = join(source, JOURNAL_FILE);
+    if (!existsSync(path)) throw new InputError(source, undefined, `no ${JOURNAL_FILE}: not the folder of a simulation study (or of a shard of one)`);
+    const journal = readSimulationJournal(path);
+    damaged += journal.damaged;
+    for (const [id, record] of journal.byRun) {
+      const expected = planned.get(id);
+      if (expected === undefined) throw new InputError(path, id, 'a run this config does not plan: the folder holds another study');
+      if (record.fingerprint !== expected) throw new InputError(path, id, 'made with another scenario, data source or simulator code than this merge (fingerprint differs): run that folder again with this code, or merge with the code that made it');
+      const held = byRun.get(id);
+      if (held && held.fingerprint === expected) {
+        if (deterministicPart(held) !== deterministicPart(record)) throw new InputError(path, id, `two different results of one run (here and in ${journalPath}): the simulator is not deterministic or a journal was altered`);
+        continue;
+      }
+      byRun.set(id, record);
+      added++;
+    }
+  }
+  if (added > 0) {
+    const ordered = runs.flatMap((run) => (byRun.has(run.id) ? [byRun.get(run.id)!] : []));
+    writeFileAtomically(journalPath, ordered.map((record) => `${serializeRun(record)}\n`).join(''));
+  }
+  return { byRun, damaged, tornBytes: own.tornBytes };
+}
+
+/** A record without its timings, as text: what two runs of the same code must share. */
+const deterministicPart = (record: JournalledRun): string => {
+  const { plannerMs: _plannerMs, runMs: _runMs, ...rest } = record.result;
+  return serializeRun({ ...record, result: { ...rest, plannerMs: 0, runMs: 0 } });
+};
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
