@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
+import { resolveDataSpec } from '../../datasets/dataSource.js';
 import { shardLabel, type Shard } from '../plan/shard.js';
 import { defaultRunFolder } from '../replicate/projectPaths.js';
 import { formatDuration } from '../run/progressReporter.js';
@@ -39,7 +40,10 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
   const loaded = loadSimulationConfig(args.configPath);
   const defaultOut = defaultRunFolder(loaded.config.name);
   const out = resolve(args.out ?? (args.shard ? join(defaultOut, shardLabel(args.shard)) : defaultOut));
-  const data = args.data;
+  // "fenrir-if-present" (a config's or --data's) becomes what it resolves to, so the journal and simulation.json record the real source
+  const given = args.data ?? loaded.config.data;
+  const data = resolveDataSpec(given) !== given || args.data !== undefined ? resolveDataSpec(given) : undefined;
+  if (data !== undefined && data !== given && !args.quiet) process.stderr.write(`data: ${given} → ${data}\n`);
   if (!Number.isInteger(args.workers) || args.workers < 1) throw new InputError('--workers', undefined, `expected a whole number ≥ 1, got ${args.workers}`);
   if (args.dryRun) {
     loadSimulationInputs(loaded.config, loaded.path, data);

@@ -106,7 +106,7 @@ export const simulationConfigSchema = z.object({
   kind: z.literal('simulation', { error: 'expected "simulation" (a config of trial studies has "studies" instead)' }).optional(),
   description: z.string().default(''),
   note: z.string().optional(),
-  /** "builtin" or "fenrir:<folder>" (where the profile and the experiment sets come from) */
+  /** "builtin", "fenrir:<folder>" or "fenrir-if-present" (where the profile and the experiment sets come from) */
   data: z.string().default('builtin'),
   /** a profile CSV instead of the data source's profile */
   profile: z.string().optional(),

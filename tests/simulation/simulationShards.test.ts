@@ -87,6 +87,10 @@ describe('a simulation study through npm run replicate: shards, merge, figures',
     const unfit = runTsx('harness/cli/replicate.ts', ['--config', config, '--only', 'x', '--dry-run']);
     expect(unfit.status).toBe(1);
     expect(unfit.stderr).toMatch(/tiny\.json: --only does not apply to a simulation study/);
+    // "fenrir-if-present" resolves as for trial studies: the package's data when ../shared/data/fenrir is there
+    const present = runTsx('harness/cli/replicate.ts', ['--config', config, '--data', 'fenrir-if-present', '--dry-run']);
+    expect(present.status, present.stderr).toBe(0);
+    expect(present.stderr).toMatch(/^data: fenrir-if-present → (fenrir|builtin)$/m);
     const dry = runTsx('harness/cli/replicate.ts', ['--config', config, '--shard', '2/2', '--dry-run']);
     expect(dry.status, dry.stderr).toBe(0);
     // the second of two runs (plan once, re-plan every 24 h): the one re-planning
