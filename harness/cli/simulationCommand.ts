@@ -54,6 +54,7 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
   }
   const tty = process.stderr.isTTY === true;
   let lastLine = 0;
+  let started = Date.now();
   const options: SimulationStudyOptions = {
     out,
     workers: args.workers,
@@ -75,6 +76,7 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
         `${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
     },
     onPlan: (runs) => {
+      started = Date.now();
       if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count}: every ${args.shard.count}-th from the ${args.shard.index}-th)` : ''} → ${out}\n`);
     },
     onRun: (done, total, run, seconds) => {
@@ -83,7 +85,10 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
       // a terminal shows every run in place; a log gets a line every 5 s and the last one
       if (!tty && done < total && now - lastLine < 5000) return;
       lastLine = now;
-      process.stderr.write(`${tty ? '\r\x1b[2K' : ''}[${done}/${total}] ${run.id} (${seconds.toFixed(1)} s)${tty && done < total ? '' : '\n'}`);
+      // runs of a study cost alike (one scenario, a few planners), so the mean so far predicts the rest
+      const elapsed = (now - started) / 1000;
+      const eta = done < total ? `, ETA ${formatDuration((elapsed / done) * (total - done))}` : '';
+      process.stderr.write(`${tty ? '\r\x1b[2K' : ''}[${done}/${total}] ${formatDuration(elapsed)} elapsed${eta} · ${run.id} (${seconds.toFixed(1)} s)${tty && done < total ? '' : '\n'}`);
     },
   };
   let result: SimulationStudyResult;
