@@ -42,7 +42,7 @@ Folders of a simulation study (simulation.json, runs.jsonl) merge the same way: 
       if (process.argv.some((arg) => arg === `--${option}` || arg.startsWith(`--${option}=`))) throw new InputError(`--${option}`, undefined, 'does not apply to simulation studies');
     }
     // the study locks the destination itself (harness/simulation/runSimulationStudy)
-    const summary = await mergeSimulations(inputs, args.out, { figures: args.figures });
+    const summary = await mergeSimulations(inputs, args.out, { figures: args.figures, log: (line) => process.stderr.write(`${line}\n`) });
     const folder = relative(process.cwd(), summary.folder) || '.';
     process.stderr.write(`merged ${summary.runs.length} of ${summary.planned} simulated runs into ${folder} (${summary.status}` +
       `${summary.missing > 0 ? `: ${summary.missing} missing — run the missing shards and merge again` : `: ${summary.files.join(', ')}`})\n`);

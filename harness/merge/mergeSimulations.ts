@@ -11,7 +11,7 @@ import { configOfManifest, isSimulationFolder, readSimulationManifest } from '..
  * study (timings.csv and simulation.json aside). With runs missing only the journal and a partial
  * simulation.json are written, and the summary says how many. Nothing is simulated.
  */
-export async function mergeSimulations(inputs: readonly string[], out: string, options: { figures?: boolean } = {}): Promise<SimulationStudyResult & { folder: string }> {
+export async function mergeSimulations(inputs: readonly string[], out: string, options: { figures?: boolean; log?: (line: string) => void } = {}): Promise<SimulationStudyResult & { folder: string }> {
   const folder = resolve(out);
   const sources = [...new Set(inputs.map((input) => resolve(input)))];
   if (sources.length === 0) throw new InputError('merge', undefined, 'name at least one results folder to merge');
@@ -33,6 +33,15 @@ export async function mergeSimulations(inputs: readonly string[], out: string, o
     simulateMissing: false,
     figures: options.figures ?? true,
     command: 'npm run merge',
+    // nothing dropped silently: damaged lines and records the plan cannot use are said, with their count
+    onResume: (resume) => {
+      const notes = [
+        resume.damaged > 0 ? `${resume.damaged} damaged journal line${resume.damaged === 1 ? '' : 's'} skipped (their runs count as missing)` : '',
+        resume.stale > 0 ? `${resume.stale} record${resume.stale === 1 ? '' : 's'} of ${shown(folder)} made with another scenario, data source or code not used` : '',
+        resume.tornBytes > 0 ? `a torn last line of ${shown(folder)}'s journal (${resume.tornBytes} bytes) cut off` : '',
+      ].filter(Boolean);
+      if (notes.length > 0) options.log?.(`warning: ${notes.join('; ')}`);
+    },
   });
   return { ...result, folder };
 }

@@ -83,6 +83,14 @@ describe('a simulation study through npm run replicate: shards, merge, figures',
     writeFileSync(join(dir, 'c', 'runs.jsonl'), `${serializeRun(altered)}\n`);
     await expect(mergeSimulations([join(dir, 'a'), join(dir, 'c')], join(dir, 'n'))).rejects.toThrow(new RegExp(`runs\\.jsonl: ${record.run.replace(/[.+/]/g, '\\$&')}: two different results of one run`));
 
+    // a damaged line is not dropped silently: the merge says so, and its run counts as missing
+    await runSimulationStudy(loadSimulationConfig(config), { out: join(dir, 'd'), figures: false, shard: { index: 2, count: 2 } });
+    writeFileSync(join(dir, 'd', 'runs.jsonl'), read(join(dir, 'd'), 'runs.jsonl').replace('"fingerprint":"', '"fingerprint":"x'));
+    const warnings: string[] = [];
+    const damaged = await mergeSimulations([join(dir, 'a'), join(dir, 'd')], join(dir, 'o'), { figures: false, log: (line) => warnings.push(line) });
+    expect(damaged).toMatchObject({ status: 'partial', missing: 1 });
+    expect(warnings).toEqual(['warning: 1 damaged journal line skipped (their runs count as missing)']);
+
     // a shard into a folder holding the other shard: refused, the folder untouched
     await expect(runSimulationStudy(loadSimulationConfig(config), { out: join(dir, 'a'), figures: false, shard: { index: 2, count: 2 } })).rejects.toThrow(/this folder holds shard 1\/2, not shard 2\/2: give another --out/);
 
