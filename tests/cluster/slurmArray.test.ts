@@ -6,12 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparableOutputs } from '../harness/support/resultsComparison.js';
 import { REPO_ROOT } from '../support/referenceData.js';
 import { slurmUnavailable, startSlurmCluster, type SlurmCluster } from '../support/slurmCluster.js';
+import { runSimulationStudy } from '../../harness/simulation/runSimulationStudy.js';
+import { loadSimulationConfig } from '../../harness/simulation/simulationConfig.js';
 
 /*
  * scripts/slurm-array.sh on a real (one-node) Slurm, the way harness/README.md says to use it:
  * `scripts/slurm-array.sh submit 3` with CONFIG=configs/quick.json submits a 3-task array and its
  * merge job. While shard 1 runs, Slurm requeues it (scontrol requeue: SIGTERM, then the task runs
- * again); the merged folder must then equal a single-machine run of the same config.
+ * again); the merged folder must then equal a single-machine run of the same config. Then the
+ * same for a simulation study (configs/simulation-quick.json, 2 tasks): tables, report and figures
+ * as one whole run writes them.
  * Needs slurm-wlm and munge (.ci/run installs them) and root; skips with a message otherwise.
  */
 
@@ -182,4 +186,28 @@ describe.skipIf(unavailableReason !== undefined)('scripts/slurm-array.sh on a on
     const mergeLog = readFileSync(join(logs, `slurm-schedlab-merge-${mergeJob}.out`), 'utf8');
     expect(mergeLog).toContain(`merged ${QUICK_TRIALS} of ${QUICK_TRIALS} trials`);
   });
+
+  it('runs a simulation study the same way: configs/simulation-quick.json as 2 array tasks, merged into the tables of one whole run', async ({ skip }) => {
+    skip(skipReason !== undefined, skipReason);
+    const simulationResults = join(scratch, 'results', 'simulation-quick');
+    const submit = spawnSync('bash', ['scripts/slurm-array.sh', 'submit', '2', `--chdir=${logs}`], {
+      cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000,
+      env: { ...cluster!.env, PATH: nodeOnPath, CONFIG: 'configs/simulation-quick.json', RESULTS: simulationResults },
+    });
+    const ids = /array job (\d+) .*merge job (\d+)/.exec(submit.stdout);
+    expect(submit.status, `${submit.stdout}${submit.stderr}`).toBe(0);
+    const [, simulationArray, simulationMerge] = ids!;
+    const whole = join(scratch, 'simulation-whole');
+    await runSimulationStudy(loadSimulationConfig(join(REPO_ROOT, 'configs', 'simulation-quick.json')), { out: whole, figures: true });
+    await waitUntil(`simulation array ${simulationArray} and merge ${simulationMerge} to finish`,
+      () => cluster!.run('squeue', ['-h', '-j', `${simulationArray},${simulationMerge}`]).stdout.trim() === '', LIMITS.jobsMs, 500);
+    const mergeLog = readFileSync(join(logs, `slurm-schedlab-merge-${simulationMerge}.out`), 'utf8');
+    expect(mergeLog).toContain('merged 16 of 16 simulated runs');
+    expect(JSON.parse(readFileSync(join(simulationResults, 'simulation.json'), 'utf8'))).toMatchObject({ kind: 'simulation', status: 'complete', runs: 16, capacityOverruns: 0 });
+    const figures = ['outcome-vs-replanning', 'outcome-vs-forecast', 'run-timeline'].map((name) => `figures/${name}.svg`);
+    for (const file of ['simulations.csv', 'experiments.csv', 'events.csv', 'summary.csv', 'replanning-gain.csv', 'best-algorithm.csv', 'report.md', ...figures]) {
+      expect(readFileSync(join(simulationResults, file), 'utf8'), file).toBe(readFileSync(join(whole, file), 'utf8'));
+    }
+    console.log(`slurm test: simulation array job ${simulationArray} (2 shards) merged by job ${simulationMerge}: tables and report equal to one whole run`);
+  }, LIMITS.jobsMs + 30_000);
 });
