@@ -28,18 +28,19 @@ if [[ -n "$WAIT" ]]; then
       const fs = require("fs"), path = require("path");
       const [folder, count] = [process.argv[1], Number(process.argv[2])];
       const shards = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => new RegExp(`^shard-\\d+-of-${count}$`).test(name)) : [];
-      let recorded = 0, planned;
+      let recorded = 0, planned, unit = "trials";
       for (const shard of shards) {
         try {
           // a trial study writes manifest.json, a simulation study simulation.json (when its shard is done)
           const trials = fs.existsSync(path.join(folder, shard, "manifest.json"));
           const manifest = JSON.parse(fs.readFileSync(path.join(folder, shard, trials ? "manifest.json" : "simulation.json"), "utf8"));
           recorded += trials ? manifest.trials.recorded : manifest.journal.runs;
+          if (!trials) unit = "simulated runs";
           planned = trials ? manifest.trials.planned : manifest.runs;
         } catch { /* not written yet, or being replaced */ }
       }
       console.log(shards.length === count && planned !== undefined && recorded >= planned
-        ? "ready" : `${shards.length} of ${count} shard folders, ${recorded} of ${planned ?? "?"} trials recorded`);
+        ? "ready" : `${shards.length} of ${count} shard folders, ${recorded} of ${planned ?? "?"} ${unit} recorded`);
     ' "$OUT" "$WAIT")"
     [[ "$progress" == ready ]] && break
     echo "waiting for the shards in $OUT: $progress"

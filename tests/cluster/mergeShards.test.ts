@@ -76,4 +76,19 @@ describe('scripts/merge-shards.sh (stand-in node)', () => {
       expect(run.calls, name).toEqual([]);
     }
   });
+
+  it('simulation shards (simulation.json): --wait counts their journalled runs; the merge renders its own figures, so no figures step follows', () => {
+    const folder = resultsFolder('simulation', ['shard-1-of-2', 'shard-2-of-2']);
+    const shardFile = (shard: string, runs: number) => writeFileSync(join(folder, shard, 'simulation.json'), JSON.stringify({ kind: 'simulation', status: 'partial', runs: 16, journal: { runs } }));
+    shardFile('shard-1-of-2', 8);
+    shardFile('shard-2-of-2', 5);
+    const waiting = mergeShards(['--wait', '2', folder], { MERGE_POLL_SECONDS: '0.2' }, 2_500);
+    expect(waiting.stdout).toContain(`waiting for the shards in ${folder}: 2 of 2 shard folders, 13 of 16 simulated runs recorded`);
+    expect(waiting.calls).toEqual([]);
+    shardFile('shard-2-of-2', 8);
+    writeFileSync(join(folder, 'simulation.json'), JSON.stringify({ kind: 'simulation', status: 'complete' }));
+    const run = mergeShards(['--wait', '2', folder]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.calls).toEqual([expect.stringMatching(new RegExp(`^node pid=\\d+ --import tsx harness/cli/merge.ts ${folder}/shard-1-of-2 ${folder}/shard-2-of-2 --out ${folder}$`))]);
+  });
 });
