@@ -36,7 +36,7 @@ A simulation config (configs/simulation*.json, "kind": "simulation") runs its si
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .option('quick', { type: 'boolean', describe: 'configs/quick.json: every study on a tiny grid (< 1 min)' })
     .option('config', { type: 'string', requiresArg: true, describe: 'study config JSON (default configs/paper.json)' })
-    .option('only', { type: 'string', requiresArg: true, describe: 'comma-separated studies to run, by their "name" in the config, e.g. scaling,reevaluation' })
+    .option('only', { type: 'string', requiresArg: true, describe: 'comma-separated studies to run, by their "name" in the config or their kind (a kind selects every study of it), e.g. scaling,reevaluation' })
     .option('data', { type: 'string', requiresArg: true, describe: `data source, overrides the config's: ${DATA_SPEC_HELP}` })
     .option('workers', { type: 'number', requiresArg: true, default: availableParallelism(), describe: 'worker threads (default: cores)' })
     .option('shard', { type: 'string', requiresArg: true, describe: 'run only slice i of N (1-based, e.g. 2/4); merge the folders with npm run merge' })

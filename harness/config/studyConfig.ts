@@ -147,7 +147,7 @@ const studyObjectSchema = z.object({
 }).strict();
 
 /** A study's kind: the one it gives, else its name's (undefined: neither, an error the schema reports). */
-const kindOfStudy = (study: { name: string; kind?: StudyKind }): StudyKind | undefined => study.kind ?? kindOfName(study.name);
+export const kindOfStudy = (study: { name: string; kind?: StudyKind }): StudyKind | undefined => study.kind ?? kindOfName(study.name);
 
 export const studySchema = studyObjectSchema.superRefine((study, context) => {
   const kind = kindOfStudy(study);

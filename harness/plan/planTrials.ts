@@ -4,7 +4,7 @@ import type { RunBudget } from '../../algorithms/termination.js';
 import type { AlgorithmEntry, Study, StudyBudget, StudyConfig } from '../config/studyConfig.js';
 import { experimentSetSeed } from './experimentSetSeed.js';
 import { gridCombinations, gridTag } from './gridCombinations.js';
-import type { Trial, TrialRestart } from './trial.js';
+import { trialKind, type Trial, type TrialRestart } from './trial.js';
 
 /**
  * Expands a config into its trials, in plan order: study → size → RESS → repetition →
@@ -98,5 +98,6 @@ function restartOf(config: StudyConfig, study: Study, ress: string, size: number
  */
 export function selectStudies(trials: readonly Trial[], only: readonly string[] | undefined): Trial[] {
   if (!only || only.length === 0) return [...trials];
-  return trials.filter((trial) => only.includes(trial.study));
+  // a name selects that study, a kind every study of that kind ("scaling" and "scaling-low-budget")
+  return trials.filter((trial) => only.includes(trial.study) || only.includes(trialKind(trial)));
 }

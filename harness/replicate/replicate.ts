@@ -20,6 +20,7 @@ import { resultPaths } from '../output/resultPaths.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { estimateCostSeconds, longestFirst } from '../plan/estimateCost.js';
 import { planTrials, selectStudies } from '../plan/planTrials.js';
+import { kindOfStudy } from '../config/studyConfig.js';
 import { selectShard, shardLabel, type Shard } from '../plan/shard.js';
 import { executeTrials } from '../run/executeTrials.js';
 import { createProgressReporter, formatDuration } from '../run/progressReporter.js';
@@ -116,9 +117,9 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
   const config = runConfig(loaded, options.runSeed);
   openDataSource(data); // a bad --data spec or a missing folder fails here, before any work
   const plan = planTrials(config);
-  const unknownStudies = (options.only ?? []).filter((name) => !config.studies.some((study) => study.name === name));
+  const unknownStudies = (options.only ?? []).filter((name) => !config.studies.some((study) => study.name === name || kindOfStudy(study) === name));
   if (unknownStudies.length > 0) {
-    throw new InputError('--only', undefined, `no study ${unknownStudies.join(', ')} in ${options.configPath} (studies: ${config.studies.map((study) => study.name).join(', ')})`);
+    throw new InputError('--only', undefined, `no study ${unknownStudies.join(', ')} in ${options.configPath} (studies: ${config.studies.map((study) => (study.name === kindOfStudy(study) ? study.name : `${study.name} (kind ${kindOfStudy(study)})`)).join(', ')})`);
   }
   const selected = selectShard(selectStudies(plan, options.only), options.shard);
   const paths = resultPaths(folder);

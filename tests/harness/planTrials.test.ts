@@ -74,6 +74,17 @@ describe('trial planning', () => {
     expect(scaling.every((trial) => trial.study === 'scaling')).toBe(true);
     expect(scaling[0]).toEqual(all.find((trial) => trial.study === 'scaling'));
   });
+
+  it('selects by kind too: a kind takes every study of it, whatever its name', () => {
+    const twoScalings = JSON.parse(configText) as { studies: { name: string; kind?: string; sizes: unknown }[] };
+    twoScalings.studies.push({ ...twoScalings.studies[1], name: 'scaling-small', kind: 'scaling', sizes: [10] });
+    const all = planTrials(parseStudyConfig(JSON.stringify(twoScalings), 'configs/test.json').config);
+    const byKind = selectStudies(all, ['scaling']);
+    expect(new Set(byKind.map((trial) => trial.study))).toEqual(new Set(['scaling', 'scaling-small']));
+    expect(byKind).toHaveLength(all.filter((trial) => trial.study !== 'calibration').length);
+    // a name selects that study alone
+    expect(new Set(selectStudies(all, ['scaling-small']).map((trial) => trial.study))).toEqual(new Set(['scaling-small']));
+  });
 });
 
 describe('shards', () => {
