@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import type { Shard } from '../plan/shard.js';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../replicate/projectPaths.js';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
@@ -285,7 +286,9 @@ async function writeStudy(loaded: LoadedSimulationConfig, profileName: string, r
   };
   for (const [name, content] of Object.entries(outputs)) writeFileAtomically(join(options.out, name), content);
   const figures = options.figures === false ? [] : await renderSimulationFigures(options.out, finished, experiments, events);
-  outputs['report.md'] = simulationReport(config, finished, profileName, figures);
+  const code = currentCodeVersion();
+  outputs['report.md'] = simulationReport(config, finished, profileName, figures,
+    { configPath: shownConfigPath(loaded.path), configSha256: loaded.sha256, commit: code.commit, dirty: code.dirty, simulationCode: simulationCodeVersion() });
   writeFileAtomically(join(options.out, 'report.md'), outputs['report.md']);
   writeFileAtomically(join(options.out, 'timings.csv'), toCsv(TIMING_COLUMNS, timings));
   const seconds = (performance.now() - began) / 1000;
@@ -312,6 +315,12 @@ const isComplete = (results: readonly (SimulationTaskResult | undefined)[], plan
 
 /** Whether run `index` of the plan belongs to the shard (every run, without one): every N-th run from the i-th, as selectShard deals trials. */
 const inSlice = (index: number, shard: Shard | undefined): boolean => !shard || index % shard.count === shard.index - 1;
+
+/** A config's path as the report shows it: from the project root when it is inside (however it was given), else as given. */
+function shownConfigPath(path: string): string {
+  const inside = relative(PROJECT_ROOT, resolve(path));
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside.split('\\').join('/');
+}
 
 /** The provenance file of a simulation study's folder (a trial study's is manifest.json). */
 export const MANIFEST_FILE = 'simulation.json';

@@ -10,7 +10,18 @@ type Row = Record<string, CsvValue>;
  * and forecast, what re-planning gains over planning once (paired by repetition), and every
  * scenario's outcomes — numbers with n and spread, all from the runs' outcomes.
  */
-export function simulationReport(config: SimulationConfig, runs: readonly FinishedRun[], profileName: string, figures: readonly SimulationFigure[] = []): string {
+/** Where a report came from: what simulation.json records in full, in one line of the report. */
+export interface ReportProvenance {
+  readonly configPath: string;
+  readonly configSha256: string;
+  /** the checkout's commit (null outside git) and whether the tree had changes */
+  readonly commit: string | null;
+  readonly dirty: boolean | null;
+  /** the simulator's code version (simulationCodeVersion) */
+  readonly simulationCode: string;
+}
+
+export function simulationReport(config: SimulationConfig, runs: readonly FinishedRun[], profileName: string, figures: readonly SimulationFigure[] = [], provenance?: ReportProvenance): string {
   const { scenario } = config;
   const lines: string[] = [];
   const overruns = runs.reduce((sum, finished) => sum + finished.outcome.capacityOverruns, 0);
@@ -25,6 +36,7 @@ export function simulationReport(config: SimulationConfig, runs: readonly Finish
     '',
     `Realised capacity overruns over all runs: **${overruns}** (must be 0).`,
     '',
+    ...(provenance ? [provenanceLine(provenance), ''] : []),
     'Time to decision = hours from an experiment\'s arrival to its completion, rollback or under-powered end, weighted by priority; ' +
       'experiments still running at the end count until the end (censored: see `unfinished`). Lower is better. ' +
       'Every planner of a repetition meets the same world (arrivals, defects, metric noise, forecast errors), so differences are paired.',
@@ -154,4 +166,10 @@ function percent(value: unknown): string {
 
 function scientific(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? value.toExponential(2) : '—';
+}
+
+function provenanceLine(provenance: ReportProvenance): string {
+  const commit = provenance.commit === null ? 'outside git' : `commit ${provenance.commit.slice(0, 12)}${provenance.dirty ? ' with uncommitted changes' : ''}`;
+  return `Made at ${commit} (simulator code ${provenance.simulationCode}) from \`${provenance.configPath}\` (sha256 ${provenance.configSha256.slice(0, 12)}); ` +
+    `the same command — \`npm run replicate -- --config ${provenance.configPath}\` — gives these bytes again. Everything else is in simulation.json.`;
 }

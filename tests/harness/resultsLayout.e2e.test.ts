@@ -78,6 +78,7 @@ describe('results layout: runs never change tracked files', () => {
     const manifest = JSON.parse(readFileSync(join(folder, 'simulation.json'), 'utf8'));
     expect(manifest.code).toMatchObject({ commit: head, dirty: false });
     expect(manifest).toMatchObject({ kind: 'simulation', status: 'complete', runs: 16, capacityOverruns: 0 });
+    expect(readFileSync(join(folder, 'report.md'), 'utf8')).toContain(`Made at commit ${head.slice(0, 12)} (simulator code ${manifest.simulationCode}) from \`configs/simulation-quick.json\``);
     expect(result.stderr).toMatch(/reference: 16 simulated runs at commit \w{12} written to results\/reference\/simulation-quick/);
     expect(git('status', '--porcelain')).toBe('?? results/reference/simulation-quick/\n');
   });

@@ -46,6 +46,8 @@ describe('simulation study', () => {
     expect(manifest).toMatchObject({ kind: 'simulation', runs: 16 });
     expect(manifest.code.sources).toMatch(/^[0-9a-f]{16}$/);
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('Realised capacity overruns over all runs: **0**');
+    // provenance in the report: commit, simulator code, the config from the project root, however it was given
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/^Made at commit [0-9a-f]{12}( with uncommitted changes)? \(simulator code [0-9a-f]{16}\) from `configs\/simulation-quick\.json` \(sha256 [0-9a-f]{12}\); the same command — `npm run replicate -- --config configs\/simulation-quick\.json` — gives these bytes again/m);
     const timings = parse(readFileSync(join(dir, 'timings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(timings.map((row) => row.run_id)).toEqual(rows.map((row) => row.run_id));
     // the figures: rendered into figures/, linked from the report, listed in the manifest
