@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { assertNotLocked, lockFolder } from '../io/folderLock.js';
 import { mergeResults } from '../merge/mergeResults.js';
 import { KEEP_BEST_MODES } from '../output/bestSchedules.js';
+import { optionGiven } from './optionGiven.js';
 import { runCli } from './runCli.js';
 
 /** `npm run merge -- DIR… --out DIR`: combines shard (or partial) results folders of one config. */
@@ -39,7 +40,7 @@ Folders of a simulation study (simulation.json, runs.jsonl) merge the same way: 
       throw new InputError(other, undefined, `not a simulation study's folder, unlike ${simulations[0]}: a simulation study and trials cannot be merged`);
     }
     for (const option of ['allow-mixed-versions', 'keep-best'] as const) {
-      if (process.argv.some((arg) => arg === `--${option}` || arg.startsWith(`--${option}=`))) throw new InputError(`--${option}`, undefined, 'does not apply to simulation studies');
+      if (optionGiven(option)) throw new InputError(`--${option}`, undefined, 'does not apply to simulation studies');
     }
     // the study locks the destination itself (harness/simulation/runSimulationStudy)
     const summary = await mergeSimulations(inputs, args.out, { figures: args.figures, log: (line) => process.stderr.write(`${line}\n`) });

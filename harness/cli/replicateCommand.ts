@@ -12,6 +12,7 @@ import { syncJournal } from '../journal/journal.js';
 import { formatSeconds } from '../run/progressReporter.js';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { isSimulationConfig } from '../config/isSimulationConfig.js';
+import { optionGiven } from './optionGiven.js';
 import { runCli } from './runCli.js';
 import { simulationCommand } from './simulationCommand.js';
 import type { StopSignals } from './stopSignals.js';
@@ -69,8 +70,7 @@ A simulation config (configs/simulation*.json, "kind": "simulation") runs its si
   const configPath = args.config ?? (args.quick ? QUICK_CONFIG : PAPER_CONFIG);
   if (isSimulationConfig(configPath)) {
     // a simulation study (harness/simulation/): runs, not trials — the same journal, resume, shards and merge
-    const given = (name: string) => process.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`) || arg === `--no-${name}`);
-    const unfit = ['only', 'run-seed', 'retry-failed', 'allow-mixed-versions', 'repair-journal', 'keep-best', 'yes'].filter(given);
+    const unfit = ['only', 'run-seed', 'retry-failed', 'allow-mixed-versions', 'repair-journal', 'keep-best', 'yes'].filter((name) => optionGiven(name));
     if (unfit.length > 0) {
       throw new InputError(configPath, undefined, `${unfit.map((name) => `--${name}`).join(', ')} ${unfit.length === 1 ? 'does' : 'do'} not apply to a simulation study (its options: --data, --workers, --shard, --out, --figures, --dry-run)`);
     }

@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { dataOption } from '../../datasets/dataSource.js';
 import { parseShard } from '../plan/shard.js';
+import { optionGiven } from './optionGiven.js';
 import { simulationCommand } from './simulationCommand.js';
 import { runCli } from './runCli.js';
 
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     .help()
     .parseAsync();
   // --data only when given: the default of dataOption is not the config's data source
-  const data = process.argv.some((arg) => arg === '--data' || arg.startsWith('--data=')) ? args.data : undefined;
+  const data = optionGiven('data') ? args.data : undefined;
   await simulationCommand({
     configPath: args.config,
     ...(args.out !== undefined ? { out: args.out } : {}),

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { resolveDataSpec } from '../../datasets/dataSource.js';
-import { shardLabel, type Shard } from '../plan/shard.js';
+import { inShard, shardLabel, shardText, type Shard } from '../plan/shard.js';
 import { defaultRunFolder } from '../replicate/projectPaths.js';
 import { formatDuration } from '../run/progressReporter.js';
 import { CapacityOverrunError } from '../simulation/capacityCheck.js';
@@ -42,14 +42,15 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
   const out = resolve(args.out ?? (args.shard ? join(defaultOut, shardLabel(args.shard)) : defaultOut));
   // "fenrir-if-present" (a config's or --data's) becomes what it resolves to, so the journal and simulation.json record the real source
   const given = args.data ?? loaded.config.data;
-  const data = resolveDataSpec(given) !== given || args.data !== undefined ? resolveDataSpec(given) : undefined;
-  if (data !== undefined && data !== given && !args.quiet) process.stderr.write(`data: ${given} → ${data}\n`);
+  const resolved = resolveDataSpec(given);
+  const data = args.data !== undefined || resolved !== given ? resolved : undefined;
+  if (resolved !== given && !args.quiet) process.stderr.write(`data: ${given} → ${resolved}\n`);
   if (!Number.isInteger(args.workers) || args.workers < 1) throw new InputError('--workers', undefined, `expected a whole number ≥ 1, got ${args.workers}`);
   if (args.dryRun) {
     loadSimulationInputs(loaded.config, loaded.path, data);
     const runs = planSimulationRuns(loaded.config, loaded.path);
-    const selected = args.shard ? runs.filter((_, index) => index % args.shard!.count === args.shard!.index - 1) : runs;
-    process.stdout.write(`${selected.length} ${args.shard ? `of ${runs.length} runs (shard ${args.shard.index}/${args.shard.count})` : 'runs'} of ${loaded.path}:\n${selected.map((run) => `  ${run.id}`).join('\n')}\n`);
+    const selected = runs.filter((_, index) => inShard(index, args.shard));
+    process.stdout.write(`${selected.length} ${args.shard ? `of ${runs.length} runs (shard ${shardText(args.shard)})` : 'runs'} of ${loaded.path}:\n${selected.map((run) => `  ${run.id}`).join('\n')}\n`);
     return;
   }
   const tty = process.stderr.isTTY === true;
@@ -77,7 +78,7 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
     },
     onPlan: (runs) => {
       started = Date.now();
-      if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path}${args.shard ? ` (shard ${args.shard.index}/${args.shard.count}: every ${args.shard.count}-th from the ${args.shard.index}-th)` : ''} → ${out}\n`);
+      if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path}${args.shard ? ` (shard ${shardText(args.shard)}: every ${args.shard.count}-th from the ${args.shard.index}-th)` : ''} → ${out}\n`);
     },
     onRun: (done, total, run, seconds) => {
       if (args.quiet) return;
@@ -121,7 +122,7 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
   if (result.status === 'partial') {
     // a shard: the tables need every run, so they come from merging the shards
     const parent = args.out === undefined && args.shard ? defaultOut : '<folder of the shards>';
-    process.stdout.write(`  shard ${args.shard ? `${args.shard.index}/${args.shard.count}` : ''}: ${result.missing === 0 ? 'done' : `${result.missing} runs missing`}; ` +
+    process.stdout.write(`  shard ${args.shard ? shardText(args.shard) : ''}: ${result.missing === 0 ? 'done' : `${result.missing} runs missing`}; ` +
       `once every shard is done: npm run merge -- ${parent}/shard-* --out ${parent}\n`);
   }
 }

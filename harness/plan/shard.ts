@@ -23,7 +23,13 @@ export function parseShard(text: string): Shard {
  */
 export function selectShard(trials: readonly Trial[], shard: Shard | undefined): Trial[] {
   if (!shard) return [...trials];
-  return trials.filter((trial) => trial.index % shard.count === shard.index - 1);
+  return trials.filter((trial) => inShard(trial.index, shard));
 }
+
+/** Whether the item at `index` of a plan (0-based) belongs to the shard; every item does without one. */
+export const inShard = (index: number, shard: Shard | undefined): boolean => !shard || index % shard.count === shard.index - 1;
+
+/** `i/N`, as `--shard` takes it and manifests record it. */
+export const shardText = (shard: Shard): string => `${shard.index}/${shard.count}`;
 
 export const shardLabel = (shard: Shard): string => `shard-${shard.index}-of-${shard.count}`;

@@ -112,9 +112,7 @@ export async function referenceRun(options: ReferenceOptions): Promise<Reference
     if (shot.blocked.length > 0) throw new InputError(join(runFolder, 'report.html'), undefined, `the report asked for external resources: ${shot.blocked.join(', ')}`);
   } else rmSync(join(runFolder, 'report-screenshot.png'), { force: true });
 
-  if (headCommit(root) !== commit) throw new InputError(root, undefined, `HEAD moved during the run (from ${commit.slice(0, 12)}); ${relative(root, target)} is left as it was — run npm run reference again`);
-  refuseDirtyTree(root, 'after the run');
-  replaceFolder(runFolder, target, REFERENCE_EXCLUDED);
+  publishReference(root, commit, runFolder, target, REFERENCE_EXCLUDED);
   return { folder: target, commit, trials: summary.planned, wallSeconds: wallSeconds(), status: 'written' };
 }
 
@@ -150,10 +148,15 @@ async function simulationReference(options: ReferenceOptions, commit: string, st
   const planned = planSimulationRuns(loaded.config, loaded.path).length;
   if (result.status === 'interrupted') return { folder: target, commit, trials: planned, unit: 'simulated runs', wallSeconds, status: 'interrupted' };
   if (result.status !== 'complete') throw new InputError(relative(root, runFolder), undefined, `the run is not a clean reference (status ${result.status}); ${relative(root, target)} is left as it was`);
+  publishReference(root, commit, runFolder, target, SIMULATION_REFERENCE_EXCLUDED);
+  return { folder: target, commit, trials: planned, unit: 'simulated runs', wallSeconds, status: 'written' };
+}
+
+/** The last step of every reference: HEAD and the tree are still what the run was made from, then the run's derived files replace `target`. */
+function publishReference(root: string, commit: string, runFolder: string, target: string, excluded: ReadonlySet<string>): void {
   if (headCommit(root) !== commit) throw new InputError(root, undefined, `HEAD moved during the run (from ${commit.slice(0, 12)}); ${relative(root, target)} is left as it was — run npm run reference again`);
   refuseDirtyTree(root, 'after the run');
-  replaceFolder(runFolder, target, SIMULATION_REFERENCE_EXCLUDED);
-  return { folder: target, commit, trials: planned, unit: 'simulated runs', wallSeconds, status: 'written' };
+  replaceFolder(runFolder, target, excluded);
 }
 
 /** Copies the run's derived files into a sibling of `target`, then swaps it in (the old folder is removed last). */

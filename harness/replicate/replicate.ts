@@ -21,7 +21,7 @@ import { writeOutputs } from '../output/writeOutputs.js';
 import { estimateCostSeconds, longestFirst } from '../plan/estimateCost.js';
 import { planTrials, selectStudies } from '../plan/planTrials.js';
 import { kindOfStudy } from '../config/studyConfig.js';
-import { selectShard, shardLabel, type Shard } from '../plan/shard.js';
+import { selectShard, shardLabel, shardText, type Shard } from '../plan/shard.js';
 import { executeTrials } from '../run/executeTrials.js';
 import { createProgressReporter, formatDuration } from '../run/progressReporter.js';
 import { configNotes } from './configNotes.js';
@@ -162,7 +162,7 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
   const workers = Math.max(1, options.workers);
   if (!options.dryRun) checkFreeSpace(folder, estimateOutputBytes(remaining, folder, { keepAll: keepBest === 'all', workers }));
 
-  log(`${config.name}: ${plan.length} trials planned, ${selected.length} selected${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}${options.only ? ` (studies ${options.only.join(', ')})` : ''}, ${alreadyDone} already in the journal`);
+  log(`${config.name}: ${plan.length} trials planned, ${selected.length} selected${options.shard ? ` (shard ${shardText(options.shard)})` : ''}${options.only ? ` (studies ${options.only.join(', ')})` : ''}, ${alreadyDone} already in the journal`);
   if (remaining.length === 0) log('nothing to run: every selected trial is in the journal; rewriting the outputs');
   else log(`running ${remaining.length} trial(s) on ${Math.min(workers, Math.max(1, remaining.length))} worker(s), data ${data}, estimated ${formatDuration(totalCost / Math.min(workers, Math.max(1, remaining.length)))}; results in ${relative(process.cwd(), folder) || '.'}`);
   if (options.dryRun) {
@@ -193,7 +193,7 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
     data,
     ...(options.runSeed !== undefined ? { runSeed: options.runSeed } : {}),
     ...(options.only ? { only: options.only } : {}),
-    ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+    ...(options.shard ? { shard: shardText(options.shard) } : {}),
     git: gitState(),
     ...machineFacts(),
     workers,

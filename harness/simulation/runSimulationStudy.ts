@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { InputError } from '../../algorithms/problem/inputError.js';
-import type { Shard } from '../plan/shard.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { PROJECT_ROOT } from '../replicate/projectPaths.js';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
+import { InputError } from '../../algorithms/problem/inputError.js';
+import { inShard, shardText, type Shard } from '../plan/shard.js';
+import { PROJECT_ROOT } from '../replicate/projectPaths.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { currentCodeVersion } from '../journal/codeVersion.js';
 import { toCsv, type CsvValue } from '../output/csv.js';
@@ -110,7 +110,7 @@ export async function runSimulationStudy(loaded: LoadedSimulationConfig, options
     const results = await executeRuns(loaded, runs, options);
     const times = { startedAt, began };
     if (options.signal?.aborted) return interrupted(runs, results, options, times);
-    if (!isComplete(results, runs.length)) return writePartialStudy(loaded, inputs.profileName, runs, results, options, times);
+    if (!isComplete(results)) return writePartialStudy(loaded, inputs.profileName, runs, results, options, times);
     return await writeStudy(loaded, inputs.profileName, runs, results, options, times);
   } finally {
     lock.release();
@@ -144,7 +144,7 @@ async function executeRuns(loaded: LoadedSimulationConfig, runs: readonly Simula
     options.onResume?.({ journal: journalPath, reused, total: runs.length, stale, foreign: [...journal.byRun.keys()].filter((id) => !planned.has(id)).length, damaged: journal.damaged, tornBytes: journal.tornBytes });
   }
   const simulate = options.simulateMissing !== false;
-  const tasks: SimulationTask[] = runs.flatMap((_, index) => (results[index] || !simulate || !inSlice(index, options.shard) ? [] : [{ configText: loaded.text, configPath: loaded.path, ...(options.data !== undefined ? { data: options.data } : {}), index }]));
+  const tasks: SimulationTask[] = runs.flatMap((_, index) => (results[index] || !simulate || !inShard(index, options.shard) ? [] : [{ configText: loaded.text, configPath: loaded.path, ...(options.data !== undefined ? { data: options.data } : {}), index }]));
   let done = 0;
   const finish = (result: SimulationTaskResult): void => {
     results[result.index] = result;
@@ -209,7 +209,7 @@ function refuseOtherSlice(out: string, shard: Shard | undefined): void {
   } catch {
     return; // a damaged manifest is rewritten; the journal decides what is reused
   }
-  const wanted = shard ? `${shard.index}/${shard.count}` : undefined;
+  const wanted = shard ? shardText(shard) : undefined;
   if (held.shard !== wanted && (held.shard !== undefined || wanted !== undefined)) {
     throw new InputError(path, 'shard', `this folder holds ${held.shard ? `shard ${held.shard}` : 'a whole study'}, not ${wanted ? `shard ${wanted}` : 'the whole study'}: give another --out (shards are merged with npm run merge)`);
   }
@@ -218,8 +218,7 @@ function refuseOtherSlice(out: string, shard: Shard | undefined): void {
 /** A stopped study: nothing but the journal, which already holds every finished run. */
 function interrupted(runs: readonly SimulationRunSpec[], results: readonly (SimulationTaskResult | undefined)[], options: SimulationStudyOptions,
   times: { began: number }): SimulationStudyResult {
-  const held = runs.flatMap((run, index) => (results[index] ? [{ run, outcome: results[index].outcome }] : []));
-  const missing = runs.filter((_, index) => inSlice(index, options.shard) && !results[index]).length;
+  const { held, missing } = heldRuns(runs, results, options.shard);
   return { status: 'interrupted', planned: runs.length, missing, runs: held, files: [JOURNAL_FILE], seconds: (performance.now() - times.began) / 1000 };
 }
 
@@ -229,13 +228,12 @@ function interrupted(runs: readonly SimulationRunSpec[], results: readonly (Simu
  */
 function writePartialStudy(loaded: LoadedSimulationConfig, profileName: string, runs: readonly SimulationRunSpec[], results: readonly (SimulationTaskResult | undefined)[],
   options: SimulationStudyOptions, times: { startedAt: Date; began: number }): SimulationStudyResult {
-  const held = runs.flatMap((run, index) => (results[index] ? [{ run, outcome: results[index].outcome }] : []));
-  const missing = runs.filter((_, index) => inSlice(index, options.shard) && !results[index]).length;
+  const { held, missing } = heldRuns(runs, results, options.shard);
   const seconds = (performance.now() - times.began) / 1000;
   const manifest = {
     ...provenance(loaded, profileName, runs.length, options),
     status: 'partial',
-    ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+    ...(options.shard ? { shard: shardText(options.shard) } : {}),
     journal: { file: JOURNAL_FILE, runs: held.length },
     missing,
     startedAt: times.startedAt.toISOString(),
@@ -310,11 +308,13 @@ async function writeStudy(loaded: LoadedSimulationConfig, profileName: string, r
   return { status: 'complete', planned: runs.length, missing: 0, runs: finished, files: [...Object.keys(outputs), 'timings.csv', MANIFEST_FILE, JOURNAL_FILE, ...(rendered > 0 ? [`figures/ (${rendered} figures: .vl.json, .svg, .png, .pdf)`] : [])], seconds };
 }
 
-const isComplete = (results: readonly (SimulationTaskResult | undefined)[], planned: number): results is SimulationTaskResult[] =>
-  results.length === planned && results.every((result) => result !== undefined);
+const isComplete = (results: readonly (SimulationTaskResult | undefined)[]): results is SimulationTaskResult[] => results.every((result) => result !== undefined);
 
-/** Whether run `index` of the plan belongs to the shard (every run, without one): every N-th run from the i-th, as selectShard deals trials. */
-const inSlice = (index: number, shard: Shard | undefined): boolean => !shard || index % shard.count === shard.index - 1;
+/** The runs the journals hold, and how many of the shard's slice (of the plan, without a shard) they lack. */
+function heldRuns(runs: readonly SimulationRunSpec[], results: readonly (SimulationTaskResult | undefined)[], shard: Shard | undefined): { held: FinishedRun[]; missing: number } {
+  const held = runs.flatMap((run, index) => (results[index] ? [{ run, outcome: results[index].outcome }] : []));
+  return { held, missing: runs.filter((_, index) => inShard(index, shard) && !results[index]).length };
+}
 
 /** A config's path as the report shows it: from the project root when it is inside (however it was given), else as given. */
 function shownConfigPath(path: string): string {
