@@ -3,7 +3,7 @@ import { InputError } from '../../algorithms/problem/inputError.js';
 import { resolveDataSpec } from '../../datasets/dataSource.js';
 import { inShard, shardLabel, shardText, type Shard } from '../plan/shard.js';
 import { defaultRunFolder } from '../replicate/projectPaths.js';
-import { formatDuration } from '../run/progressReporter.js';
+import { formatSeconds } from '../run/progressReporter.js';
 import { CapacityOverrunError } from '../simulation/capacityCheck.js';
 import { runSimulationStudy, type SimulationStudyOptions, type SimulationStudyResult } from '../simulation/runSimulationStudy.js';
 import { SimulationRunError } from '../simulation/simulationRunError.js';
@@ -88,8 +88,8 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
       lastLine = now;
       // runs of a study cost alike (one scenario, a few planners), so the mean so far predicts the rest
       const elapsed = (now - started) / 1000;
-      const eta = done < total ? `, ETA ${formatDuration((elapsed / done) * (total - done))}` : '';
-      process.stderr.write(`${tty ? '\r\x1b[2K' : ''}[${done}/${total}] ${formatDuration(elapsed)} elapsed${eta} · ${run.id} (${seconds.toFixed(1)} s)${tty && done < total ? '' : '\n'}`);
+      const eta = done < total ? `, ETA ${formatSeconds((elapsed / done) * (total - done))}` : '';
+      process.stderr.write(`${tty ? '\r\x1b[2K' : ''}[${done}/${total}] ${formatSeconds(elapsed)} elapsed${eta} · ${run.id} (${seconds.toFixed(1)} s)${tty && done < total ? '' : '\n'}`);
     },
   };
   let result: SimulationStudyResult;
@@ -117,7 +117,7 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
     return;
   }
   const overruns = result.runs.reduce((sum, finished) => sum + finished.outcome.capacityOverruns, 0);
-  process.stdout.write(`${result.runs.length} runs in ${formatDuration(result.seconds)}, ${overruns} capacity overruns → ${out}\n` +
+  process.stdout.write(`${result.runs.length} runs in ${formatSeconds(result.seconds)}, ${overruns} capacity overruns → ${out}\n` +
     `  ${result.files.join(', ')}\n`);
   if (result.status === 'partial') {
     // a shard: the tables need every run, so they come from merging the shards

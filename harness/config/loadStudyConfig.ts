@@ -7,7 +7,7 @@ import { algorithmNames, getAlgorithm } from '../../algorithms/registry.js';
 import { readText } from '../io/readInputs.js';
 import { gridCombinations } from '../plan/gridCombinations.js';
 import { planTrials } from '../plan/planTrials.js';
-import { formatDuration } from '../run/progressReporter.js';
+import { formatSeconds } from '../run/progressReporter.js';
 import { CONFIRM_TRIALS_ABOVE, MAX_TRIALS, planSize } from './planSize.js';
 import { studyConfigSchema, type StudyConfig } from './studyConfig.js';
 
@@ -70,7 +70,7 @@ function checkPlanSize(raw: unknown, source: string, maxTrials: number): void {
   const size = planSize(raw);
   const tooLong = size.longestList.length > MAX_TRIALS;
   if (size.trials <= maxTrials && !tooLong) return;
-  const time = size.cpuSeconds !== undefined ? `, estimated ${formatDuration(size.cpuSeconds)} of CPU time (${formatDuration(size.cpuSeconds / availableParallelism())} on ${availableParallelism()} cores)` : '';
+  const time = size.cpuSeconds !== undefined ? `, estimated ${formatSeconds(size.cpuSeconds)} of CPU time (${formatSeconds(size.cpuSeconds / availableParallelism())} on ${availableParallelism()} cores)` : '';
   const where = tooLong ? `${size.longestList.where} has ${size.longestList.length} values; ` : '';
   const advice = size.trials > MAX_TRIALS || tooLong
     ? `at most ${MAX_TRIALS} trials can be planned: split the study or coarsen its grid`

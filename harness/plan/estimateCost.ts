@@ -3,23 +3,26 @@ import { join } from 'node:path';
 import { cellOf, type Trial } from './trial.js';
 
 /**
- * Rough CPU seconds of a trial for n experiments, fitted to a paper.json run of this
- * implementation: sampling one individual ≈ 1.3e-6·n² s, one GA individual-generation
- * ≈ 2e-6·n^1.5 s, one LS/SA iteration ≈ 4.5e-6·n s. Used only to run long trials first (fewer
+ * Rough CPU seconds of a trial for n experiments, fitted (least squares on runtime_ms) to the
+ * reference paper run results/reference/paper/trials.csv at 34418bc: sampling one individual
+ * ≈ 5e-7·n² s, one GA individual-generation ≈ 4e-7·n^1.5 s, one LS/SA iteration ≈ 2e-6·n s. Used only to run long trials first (fewer
  * idle cores at the end), for the ETA and for --dry-run; never for results.
  */
 export function estimateCostSeconds(trial: Trial): number {
   const n = trial.experiments;
-  if (trial.budget && trial.budget.ownSteps === false) {
-    // an equal-budget trial: ~3e-6·n s per evaluation (a GA child at n = 30 ≈ 90 µs), capped by its wall time
-    const byEvaluations = trial.budget.evaluations !== undefined ? 3e-6 * n * trial.budget.evaluations : Number.POSITIVE_INFINITY;
+  if (trial.budget && trial.budget.ownSteps === false && trial.algorithm !== 'greedy') {
+    // an equal-budget trial, fitted to results/reference/benchmark/trials.csv at 34418bc: an RS
+    // evaluation samples a whole schedule (≈ 1.1e-6·n² s), a search's child or neighbour costs
+    // ≈ 4.6e-6·n s; capped by its wall time. Greedy builds one schedule whatever the budget.
+    const perEvaluation = trial.algorithm === 'random-sampling' ? 1.1e-6 * n * n : 4.6e-6 * n;
+    const byEvaluations = trial.budget.evaluations !== undefined ? perEvaluation * trial.budget.evaluations : Number.POSITIVE_INFINITY;
     const byTime = trial.budget.milliseconds !== undefined ? trial.budget.milliseconds / 1000 : Number.POSITIVE_INFINITY;
     return Math.min(byEvaluations, byTime);
   }
   const { populationSize, generations, iterations } = trial.params as { populationSize?: number; generations?: number; iterations?: number };
-  let seconds = 1.3e-6 * n * n * trial.initialPopulationSize;
-  if (typeof generations === 'number' && typeof populationSize === 'number') seconds += 2e-6 * n ** 1.5 * populationSize * generations;
-  if (typeof iterations === 'number') seconds += 4.5e-6 * n * iterations;
+  let seconds = 5e-7 * n * n * trial.initialPopulationSize;
+  if (typeof generations === 'number' && typeof populationSize === 'number') seconds += 4e-7 * n ** 1.5 * populationSize * generations;
+  if (typeof iterations === 'number') seconds += 2e-6 * n * iterations;
   return seconds;
 }
 

@@ -23,7 +23,7 @@ import { planTrials, selectStudies } from '../plan/planTrials.js';
 import { kindOfStudy } from '../config/studyConfig.js';
 import { selectShard, shardLabel, shardText, type Shard } from '../plan/shard.js';
 import { executeTrials } from '../run/executeTrials.js';
-import { createProgressReporter, formatDuration } from '../run/progressReporter.js';
+import { createProgressReporter, formatSeconds } from '../run/progressReporter.js';
 import { configNotes } from './configNotes.js';
 import { renderFigures } from './figuresStep.js';
 import { defaultRunFolder } from './projectPaths.js';
@@ -164,11 +164,11 @@ async function replicateLocked(options: ReplicateOptions, { loaded, data, folder
 
   log(`${config.name}: ${plan.length} trials planned, ${selected.length} selected${options.shard ? ` (shard ${shardText(options.shard)})` : ''}${options.only ? ` (studies ${options.only.join(', ')})` : ''}, ${alreadyDone} already in the journal`);
   if (remaining.length === 0) log('nothing to run: every selected trial is in the journal; rewriting the outputs');
-  else log(`running ${remaining.length} trial(s) on ${Math.min(workers, Math.max(1, remaining.length))} worker(s), data ${data}, estimated ${formatDuration(totalCost / Math.min(workers, Math.max(1, remaining.length)))}; results in ${relative(process.cwd(), folder) || '.'}`);
+  else log(`running ${remaining.length} trial(s) on ${Math.min(workers, Math.max(1, remaining.length))} worker(s), data ${data}, estimated ${formatSeconds(totalCost / Math.min(workers, Math.max(1, remaining.length)))}; results in ${relative(process.cwd(), folder) || '.'}`);
   if (options.dryRun) {
     for (const study of config.studies) {
       const trials = selected.filter((trial) => trial.study === study.name);
-      if (trials.length > 0) log(`  ${study.name}: ${trials.length} trials, ≈ ${formatDuration(trials.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0))} CPU`);
+      if (trials.length > 0) log(`  ${study.name}: ${trials.length} trials, ≈ ${formatSeconds(trials.reduce((sum, trial) => sum + estimateCostSeconds(trial), 0))} CPU`);
     }
     return { folder, status: 'dry-run', planned: plan.length, selected: selected.length, alreadyDone, ran: 0, failed: 0, figureErrors: 0 };
   }

@@ -74,17 +74,7 @@ export function createProgressReporter(total: number, totalCost: number, stream:
   };
 }
 
-/** Durations in plan messages and estimates: `42s`, `3m10s`, `2h03m`. */
-export function formatDuration(seconds: number): string {
-  // rounded first: 719.6 s is 12m00s, not 11m60s
-  const whole = Math.round(seconds);
-  if (whole < 60) return `${whole}s`;
-  const minutes = Math.floor(whole / 60);
-  if (minutes < 60) return `${minutes}m${String(whole % 60).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
-}
-
-/** Elapsed and remaining times of the progress bar and the closing line: tenths below 10 s (`2.4 s`), then `42 s`, `3 min 10 s`, `2 h 03 min`. */
+/** Every duration the CLIs print (estimates, elapsed, ETA, closing lines): tenths below 10 s (`2.4 s`), then `42 s`, `3 min 10 s`, `2 h 03 min`. */
 export function formatSeconds(seconds: number): string {
   if (seconds < 10) return `${seconds.toFixed(1)} s`;
   const whole = Math.round(seconds);

@@ -134,8 +134,9 @@ describe('benchmark study planning', () => {
     // a benchmark set takes its base RESS's priorities: bench/load/x4 is the mid set with more traffic
     expect(trials[0].experimentSetSeed).toBe(deriveSeed(7, 'experiments/mid'));
     expect(trials[3].experimentSetSeed).toBe(trials[0].experimentSetSeed);
-    // cost estimate of a budget trial: by evaluations, capped by its wall time
-    expect(estimateCostSeconds(trials[1])).toBeCloseTo(3e-6 * 10 * 2000, 12);
+    // cost estimate of a budget trial: by evaluations, capped by its wall time; greedy builds once
+    expect(estimateCostSeconds(trials[1])).toBeCloseTo(4.6e-6 * 10 * 2000, 12);
+    expect(estimateCostSeconds(trials[0])).toBeCloseTo(5e-7 * 10 * 10 * trials[0].initialPopulationSize, 12);
   });
 
   it('an entry\'s wall-time cap tightens its trials\' time only; the evaluation budget stays the study\'s', () => {
@@ -148,7 +149,9 @@ describe('benchmark study planning', () => {
       { evaluations: 2000, milliseconds: 5000, ownSteps: false },
       { evaluations: 2000, milliseconds: 5000, ownSteps: false },
     ]);
-    expect(estimateCostSeconds(trials[0])).toBe(Math.min(2, 3e-6 * 10 * 2000));
+    // an RS evaluation samples a whole schedule (n²), a search's is incremental (n)
+    expect(estimateCostSeconds(trials[0])).toBeCloseTo(Math.min(2, 1.1e-6 * 10 * 10 * 2000), 12);
+    expect(estimateCostSeconds(trials[2])).toBeCloseTo(4.6e-6 * 10 * 2000, 12);
   });
 
   it('needs a budget, known set names and labels fit for file names', () => {
