@@ -6,7 +6,7 @@ import { InputError } from '../../algorithms/problem/inputError.js';
 import { COMPARE_COLUMNS, compareResults, comparisonRows } from '../compare/compareResults.js';
 import { toCsv } from '../output/csv.js';
 import { writeFileAtomically } from '../io/writeFileAtomically.js';
-import { markdownTable } from '../report/reportMarkdown.js';
+import { markdownTable } from '../report/markdownTable.js';
 import { formatCell } from '../report/tableFormatting.js';
 import { parseTrialRows } from '../tables/trialRows.js';
 import { runCli } from './runCli.js';

@@ -78,7 +78,7 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
     },
     onPlan: (runs) => {
       started = Date.now();
-      if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path}${args.shard ? ` (shard ${shardText(args.shard)}: every ${args.shard.count}-th from the ${args.shard.index}-th)` : ''} → ${out}\n`);
+      if (!args.quiet) process.stderr.write(`${runs.length} simulated runs of ${loaded.path}${args.shard ? ` (shard ${shardText(args.shard)}, runs dealt round-robin)` : ''} → ${out}\n`);
     },
     onRun: (done, total, run, seconds) => {
       if (args.quiet) return;

@@ -2,6 +2,7 @@ import { max, mean, sampleStandardDeviation } from 'simple-statistics';
 import { bestOfInterval, bootstrapInterval, contains, type Interval } from '../stats/bootstrap.js';
 import { gaAdvantageCells, PAPER_ALGORITHMS } from '../tables/gaAdvantage.js';
 import { algorithmStyles } from './algorithmColors.js';
+import { markdownTable } from './markdownTable.js';
 import {
   publicCodeCalibration, publicCodeExecutionTimes, publicCodeGa30Best, publicCodeHeadline, publicCodeParity,
   publicCodeReevaluation, type PublicCodeFigure,
@@ -32,12 +33,7 @@ export const CLAIMS_COLUMNS = ['Claim', 'Source', 'Published', 'Public code', 'T
 
 /** The claims as a Markdown table (report.md, the README). */
 export function claimsMarkdown(rows: readonly ClaimRow[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [
-    `| ${CLAIMS_COLUMNS.join(' | ')} |`,
-    `| ${CLAIMS_COLUMNS.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${[row.claim, row.source, row.published, row.publicCode, row.thisRun, `**${row.verdict}**`, row.evidence].map(cell).join(' | ')} |`),
-  ].join('\n');
+  return markdownTable(CLAIMS_COLUMNS, rows.map((row) => [row.claim, row.source, row.published, row.publicCode, row.thisRun, `**${row.verdict}**`, row.evidence]));
 }
 
 /** How the verdicts are reached (shown above the table). */

@@ -1,58 +1,21 @@
 /**
  * One-off generator for `textWidths.ts`: reads the advance widths of DejaVu Sans (regular and
- * bold) from the TrueType files and prints them as a TypeScript table. The table is committed,
+ * bold) from the TrueType files with opentype.js and prints them as a TypeScript table. The table is committed,
  * so figure layout never depends on which fonts a machine has.
  *
  *   npx tsx harness/report/generateTextWidths.ts > harness/report/textWidths.ts
  */
 import { readFileSync } from 'node:fs';
+import opentype from 'opentype.js';
 
 /** Printable ASCII plus the non-ASCII characters the figures use. */
 const characters = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ...'×–—§±≥≤µÂ²³·…‘’“”°éèüöäΔ√≈→←'];
 
+/** Advance width of each character in ems, to 3 decimals (a missing glyph gets .notdef's). */
 function advanceWidths(path: string): Map<string, number> {
-  const font = readFileSync(path);
-  const tables = new Map<string, number>();
-  const tableCount = font.readUInt16BE(4);
-  for (let i = 0; i < tableCount; i++) tables.set(font.toString('latin1', 12 + i * 16, 16 + i * 16), font.readUInt32BE(12 + i * 16 + 8));
-  const at = (tag: string) => {
-    const offset = tables.get(tag);
-    if (offset === undefined) throw new Error(`${path}: no ${tag} table`);
-    return offset;
-  };
-  const unitsPerEm = font.readUInt16BE(at('head') + 18);
-  const metricCount = font.readUInt16BE(at('hhea') + 34);
-  const hmtx = at('hmtx');
-  const advance = (glyph: number) => font.readUInt16BE(hmtx + 4 * Math.min(glyph, metricCount - 1));
-  // cmap: the Unicode BMP subtable, format 4
-  const cmap = at('cmap');
-  let subtable = -1;
-  for (let i = 0; i < font.readUInt16BE(cmap + 2); i++) {
-    const platform = font.readUInt16BE(cmap + 4 + i * 8);
-    const encoding = font.readUInt16BE(cmap + 6 + i * 8);
-    const offset = cmap + font.readUInt32BE(cmap + 8 + i * 8);
-    if (((platform === 3 && encoding === 1) || platform === 0) && font.readUInt16BE(offset) === 4) subtable = offset;
-  }
-  if (subtable < 0) throw new Error(`${path}: no format-4 cmap`);
-  const segments = font.readUInt16BE(subtable + 6) / 2;
-  const ends = subtable + 14;
-  const starts = ends + segments * 2 + 2;
-  const deltas = starts + segments * 2;
-  const rangeOffsets = deltas + segments * 2;
-  const glyphOf = (code: number) => {
-    for (let s = 0; s < segments; s++) {
-      if (code > font.readUInt16BE(ends + s * 2)) continue;
-      const start = font.readUInt16BE(starts + s * 2);
-      if (code < start) return 0;
-      const delta = font.readInt16BE(deltas + s * 2);
-      const rangeOffset = font.readUInt16BE(rangeOffsets + s * 2);
-      if (rangeOffset === 0) return (code + delta) & 0xffff;
-      const glyph = font.readUInt16BE(rangeOffsets + s * 2 + rangeOffset + (code - start) * 2);
-      return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
-    }
-    return 0;
-  };
-  return new Map(characters.map((char) => [char, Math.round((advance(glyphOf(char.codePointAt(0)!)) / unitsPerEm) * 1000) / 1000]));
+  const bytes = readFileSync(path);
+  const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return new Map(characters.map((char) => [char, Math.round(((font.charToGlyph(char).advanceWidth ?? 0) / font.unitsPerEm) * 1000) / 1000]));
 }
 
 const directory = process.argv[2] ?? '/usr/share/fonts/truetype/dejavu';

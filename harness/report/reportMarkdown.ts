@@ -1,6 +1,7 @@
 import { algorithmLabel } from './algorithmColors.js';
 import { BENCHMARK_HEADING, bestOfRow, benchmarkFinding, benchmarkIntro, formatFamilyCell, formatGapCell, type BenchmarkCell } from './benchmarkSection.js';
 import { CLAIMS_HEADING, CLAIMS_RULE, claimsMarkdown } from './claims.js';
+import { markdownTable } from './markdownTable.js';
 import { inlineRecords, type ReportModel } from './reportModel.js';
 import { comparisonText, formatCell, formatDifference, formatQuantity, formatRatio } from './tableFormatting.js';
 
@@ -77,13 +78,3 @@ export function reportMarkdown(model: ReportModel): string {
 }
 
 const optional = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits));
-
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-export function markdownTable(header: string[], rows: string[][]): string {
-  return [
-    `| ${header.map(escapeCell).join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
-  ].join('\n');
-}

@@ -1,7 +1,7 @@
 import { escapeHtml } from './htmlEscape.js';
 import { manifestFacts } from './manifest.js';
 import { figureSection, htmlTable, num } from './reportHtml.js';
-import { markdownTable } from './reportMarkdown.js';
+import { markdownTable } from './markdownTable.js';
 import type { ReportFigure } from './reportModel.js';
 import { reportCss } from './reportStyles.js';
 

@@ -1,3 +1,4 @@
+import { markdownTable } from '../report/markdownTable.js';
 import type { SimulationConfig } from './simulationConfig.js';
 import type { CsvValue } from '../output/csv.js';
 import type { SimulationFigure } from './figures/simulationFigures.js';
@@ -53,10 +54,14 @@ export function simulationReport(config: SimulationConfig, runs: readonly Finish
       else lines.push(`**${figure.title}** (figures/${figure.name}.svg, .png, .pdf, .vl.json)`, '', `![${figure.title}](figures/${figure.name}.png)`, '', figure.caption ?? '', '');
     }
   }
-  lines.push('## Every scenario', '', '| scenario | n | time to decision (h) | completed | rolled back (false) | under-powered (shortfall) | unfinished | detection (h) | blast radius | re-plans | evaluations |', '|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const row of summaryRows(runs)) {
-    lines.push(`| ${row.scenario} | ${row.n} | ${fixed(row.mean_weighted_time_to_decision_h)} ± ${fixed(row.sd_weighted_time_to_decision_h)} | ${fixed(row.mean_completed, 1)} | ${fixed(row.mean_rolled_back, 1)} (${fixed(row.mean_false_rollbacks, 1)}) | ${fixed(row.mean_underpowered, 1)} (${percent(row.mean_shortfall_share)}) | ${fixed(row.mean_unfinished, 1)} | ${fixed(row.mean_mean_detection_h, 1)} | ${scientific(row.mean_blast_radius)} | ${fixed(row.mean_replans, 0)} | ${fixed(row.mean_planner_evaluations, 0)} |`);
-  }
+  lines.push('## Every scenario', '', markdownTable(
+    ['scenario', 'n', 'time to decision (h)', 'completed', 'rolled back (false)', 'under-powered (shortfall)', 'unfinished', 'detection (h)', 'blast radius', 're-plans', 'evaluations'],
+    summaryRows(runs).map((row) => [
+      String(row.scenario), String(row.n), `${fixed(row.mean_weighted_time_to_decision_h)} ± ${fixed(row.sd_weighted_time_to_decision_h)}`, fixed(row.mean_completed, 1),
+      `${fixed(row.mean_rolled_back, 1)} (${fixed(row.mean_false_rollbacks, 1)})`, `${fixed(row.mean_underpowered, 1)} (${percent(row.mean_shortfall_share)})`, fixed(row.mean_unfinished, 1),
+      fixed(row.mean_mean_detection_h, 1), scientific(row.mean_blast_radius), fixed(row.mean_replans, 0), fixed(row.mean_planner_evaluations, 0),
+    ]),
+  ));
   lines.push('', 'Files: simulations.csv (one row per run), experiments.csv, events.csv (the timelines), summary.csv, replanning-gain.csv, best-algorithm.csv; timings.csv holds the wall times (planner compute time).', '');
   return lines.join('\n');
 }
@@ -78,14 +83,15 @@ function bestPlannerSection(best: readonly Row[]): string[] {
       [...wins.entries()].sort((a, b) => b[1].cells - a[1].cells).map(([algorithm, entry]) => `**${algorithm}** in ${entry.cells} (its lead over the runner-up with Wilcoxon p < 0.05 in ${entry.clear})`).join(', ') +
       `. Leads are paired by repetition (${pairs} pairs per cell): runner-up − best, hours, with a 95 % bootstrap interval of the mean lead.`,
     '',
-    '| forecast | arrivals | hazard | re-planning | ranking (lowest time first) | best: mean ± sd (h) | runner-up: mean ± sd (h) | lead (h) [95 % CI] | best ahead / behind | Wilcoxon p |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    markdownTable(
+      ['forecast', 'arrivals', 'hazard', 're-planning', 'ranking (lowest time first)', 'best: mean ± sd (h)', 'runner-up: mean ± sd (h)', 'lead (h) [95 % CI]', 'best ahead / behind', 'Wilcoxon p'],
+      best.map((row) => [
+        String(row.forecast), String(row.arrivals), String(row.failure_hazard), String(row.replanning), String(row.ranking), `${row.best} ${fixed(row.best_mean_h)} ± ${fixed(row.best_sd_h)}`,
+        row.runner_up ? `${row.runner_up} ${fixed(row.runner_up_mean_h)} ± ${fixed(row.runner_up_sd_h)}` : '—', `${signed(row.mean_lead_h)} ${interval(row.lead_ci_low_h, row.lead_ci_high_h)}`,
+        row.runner_up ? `${row.runs_ahead} / ${row.runs_behind} of ${row.pairs}` : '—', pValue(row.wilcoxon_p),
+      ]),
+    ),
   );
-  for (const row of best) {
-    lines.push(`| ${row.forecast} | ${row.arrivals} | ${row.failure_hazard} | ${row.replanning} | ${row.ranking} | ${row.best} ${fixed(row.best_mean_h)} ± ${fixed(row.best_sd_h)} | ` +
-      `${row.runner_up ? `${row.runner_up} ${fixed(row.runner_up_mean_h)} ± ${fixed(row.runner_up_sd_h)}` : '—'} | ${signed(row.mean_lead_h)} ${interval(row.lead_ci_low_h, row.lead_ci_high_h)} | ` +
-      `${row.runner_up ? `${row.runs_ahead} / ${row.runs_behind} of ${row.pairs}` : '—'} | ${pValue(row.wilcoxon_p)} |`);
-  }
   lines.push('');
   return lines;
 }
@@ -111,24 +117,22 @@ function replanningGainSection(gains: readonly Row[]): string[] {
       (better.length > 0 ? ` (${summariseCells(better)})` : '') + `, later with p < 0.05 in ${worse.length}` +
       (worse.length > 0 ? ` (${summariseCells(worse)})` : '') + `; the other ${gains.length - better.length - worse.length} show no clear difference.`,
     '',
-    `| algorithm | re-planning | ${columns.join(' | ')} |`,
-    `|---|---|${columns.map(() => '---').join('|')}|`,
+    markdownTable(['algorithm', 're-planning', ...columns], rowKeys.map((key) => {
+      const [algorithm, replanning] = key.split(' | ');
+      return [algorithm, replanning, ...columns.map((name) => {
+        const row = cell.get(`${key}|${name}`);
+        return row ? `${signed(row.mean_gain_h)} ${interval(row.gain_ci_low_h, row.gain_ci_high_h)}${typeof row.wilcoxon_p === 'number' && row.wilcoxon_p < 0.05 ? ' \\*' : ''}` : '—';
+      })];
+    })),
   );
-  for (const key of rowKeys) {
-    const [algorithm, replanning] = key.split(' | ');
-    lines.push(`| ${algorithm} | ${replanning} | ${columns.map((name) => {
-      const row = cell.get(`${key}|${name}`);
-      return row ? `${signed(row.mean_gain_h)} ${interval(row.gain_ci_low_h, row.gain_ci_high_h)}${typeof row.wilcoxon_p === 'number' && row.wilcoxon_p < 0.05 ? ' \\*' : ''}` : '—';
-    }).join(' | ')} |`);
-  }
-  lines.push('', 'Every comparison in full (replanning-gain.csv):', '',
-    '| forecast | arrivals | hazard | algorithm | re-planning | plan once (h) | re-planned (h) | gain mean ± sd (h) | better / worse runs | Wilcoxon p | completed once → re-planned | under-powered once → re-planned |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const row of gains) {
-    lines.push(`| ${row.forecast} | ${row.arrivals} | ${row.failure_hazard} | ${row.algorithm} | ${row.replanning} | ${fixed(row.mean_plan_once_h)} | ${fixed(row.mean_replanned_h)} | ` +
-      `${signed(row.mean_gain_h)} ± ${fixed(row.sd_gain_h)} | ${row.runs_better} / ${row.runs_worse} of ${row.n} | ${pValue(row.wilcoxon_p)} | ` +
-      `${fixed(row.mean_completed_plan_once, 1)} → ${fixed(row.mean_completed_replanned, 1)} | ${fixed(row.mean_underpowered_plan_once, 2)} → ${fixed(row.mean_underpowered_replanned, 2)} |`);
-  }
+  lines.push('', 'Every comparison in full (replanning-gain.csv):', '', markdownTable(
+    ['forecast', 'arrivals', 'hazard', 'algorithm', 're-planning', 'plan once (h)', 're-planned (h)', 'gain mean ± sd (h)', 'better / worse runs', 'Wilcoxon p', 'completed once → re-planned', 'under-powered once → re-planned'],
+    gains.map((row) => [
+      String(row.forecast), String(row.arrivals), String(row.failure_hazard), String(row.algorithm), String(row.replanning), fixed(row.mean_plan_once_h), fixed(row.mean_replanned_h),
+      `${signed(row.mean_gain_h)} ± ${fixed(row.sd_gain_h)}`, `${row.runs_better} / ${row.runs_worse} of ${row.n}`, pValue(row.wilcoxon_p),
+      `${fixed(row.mean_completed_plan_once, 1)} → ${fixed(row.mean_completed_replanned, 1)}`, `${fixed(row.mean_underpowered_plan_once, 2)} → ${fixed(row.mean_underpowered_replanned, 2)}`,
+    ]),
+  ));
   lines.push('');
   return lines;
 }

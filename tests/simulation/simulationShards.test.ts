@@ -26,7 +26,7 @@ describe('a simulation study through npm run replicate: shards, merge, figures',
       const result = runTsx('harness/cli/replicate.ts', ['--config', config, '--shard', shard, '--out', join(dir, `shard-${shard[0]}`), '--workers', '1']);
       expect(result.stderr + result.stdout, shard).toContain(`shard ${shard}`);
       // progress (a log, not a terminal): the last line of the slice's 4 runs, with the time taken
-      expect(result.stderr).toMatch(/^\[4\/4\] \d+s elapsed · \S+\/r[12] \(\d+\.\d s\)$/m);
+      expect(result.stderr).toMatch(/^\[4\/4\] \d[\d.]* s elapsed · \S+\/r[12] \(\d+\.\d s\)$/m);
       expect(result.status, result.stderr).toBe(0);
     }
     // shard i of N holds every N-th run from the i-th, its journal only: the tables need every run

@@ -38,7 +38,7 @@ describe('simulation study', () => {
     expect(result.stderr).toContain('16 simulated runs');
     expect(result.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(60_000);
-    expect(result.stdout).toMatch(/^16 runs in \S+, 0 capacity overruns → /);
+    expect(result.stdout).toMatch(/^16 runs in \d[\d.]* (s|min)[^,]*, 0 capacity overruns → /);
     const rows = parse(readFileSync(join(dir, 'simulations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(16);
     expect(new Set(rows.map((row) => row.algorithm))).toEqual(new Set(['greedy', 'random-sampling']));
