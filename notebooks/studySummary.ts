@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { mean } from 'simple-statistics';
 import { isMainModule } from '../harness/cli/isMainModule.js';
-import { groupBy } from '../harness/report/summaryStatistics.js';
+import { groupBy } from '../harness/report/groupBy.js';
 import { readTrials, succeeded, type Trial } from '../harness/report/trials.js';
 
 export interface StudySummaryRow {

@@ -1,5 +1,7 @@
 import { algorithmLabel, sortAlgorithms } from './algorithmColors.js';
-import { groupBy, roundTo, summarise } from './summaryStatistics.js';
+import { groupBy } from './groupBy.js';
+import { roundTo } from './roundTo.js';
+import { summarise } from '../stats/descriptiveStatistics.js';
 import { ressLabel, sortRess, type Trial } from './trials.js';
 
 /** Mean and spread of one measure for one (RESS, algorithm, x) cell: a point with its band in a figure. */

@@ -1,5 +1,6 @@
 import { sortAlgorithms } from './algorithmColors.js';
-import { roundTo, summarise } from './summaryStatistics.js';
+import { roundTo } from './roundTo.js';
+import { summarise } from '../stats/descriptiveStatistics.js';
 
 /** Median and interquartile band of the best-so-far fitness over repetitions, at one step. */
 export interface ConvergencePoint {

@@ -3,7 +3,8 @@ import { PAPER_OTHERS } from '../tables/gaAdvantage.js';
 import { BOOTSTRAP_SEED, bootstrapInterval, type BootstrapInterval } from '../stats/bootstrap.js';
 import { algorithmLabel, sortAlgorithms } from './algorithmColors.js';
 import { publishedCalibration, publishedExecutionTimes, publishedGa30, publishedHeadline, publishedReevaluation } from './publishedFigures.js';
-import { groupBy, summarise } from './summaryStatistics.js';
+import { groupBy } from './groupBy.js';
+import { summarise } from '../stats/descriptiveStatistics.js';
 import { gaCalibrationTrials, ressLabel, succeeded, trialsOf, type Trial } from './trials.js';
 
 /** One line of the "paper vs this run" table. Numbers stay numbers; formatting is the renderer's job. */

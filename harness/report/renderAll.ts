@@ -19,7 +19,7 @@ import { reportHtml } from './reportHtml.js';
 import { reportMarkdown } from './reportMarkdown.js';
 import type { ReportFigure, ReportModel, ReportTable } from './reportModel.js';
 import { ResultsFolder } from './resultsFolder.js';
-import { groupBy } from './summaryStatistics.js';
+import { groupBy } from './groupBy.js';
 import { tableNote, tableTitle } from './tableFormatting.js';
 import { studiesOfKind, succeeded } from './trials.js';
 import { figureCatalog } from './figures/figureCatalog.js';

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { algorithmColorScale, algorithmLabel, seededBase } from '../algorithmColors.js';
 import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../benchmarkSection.js';
 import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
-import { roundTo } from '../summaryStatistics.js';
+import { roundTo } from '../roundTo.js';
 
 /** How an algorithm starts: the paper's random population, the greedy schedule, or it is the constructive greedy. */
 export function startOf(algorithm: string): string {

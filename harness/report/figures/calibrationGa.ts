@@ -5,7 +5,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
 import { publishedCalibration } from '../publishedFigures.js';
-import { groupBy, roundTo, summarise } from '../summaryStatistics.js';
+import { groupBy } from '../groupBy.js';
+import { roundTo } from '../roundTo.js';
+import { summarise } from '../../stats/descriptiveStatistics.js';
 import { gaCalibrationTrials, succeeded, type Trial } from '../trials.js';
 
 export interface CalibrationCell {

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { algorithmColorScale, algorithmLabel, sortAlgorithms } from '../algorithmColors.js';
 import { themed } from '../figureDefinition.js';
-import { roundTo } from '../summaryStatistics.js';
+import { roundTo } from '../roundTo.js';
 import type { Trial } from '../trials.js';
 
 export interface FitnessPoint {
