@@ -21,6 +21,13 @@ export interface CodeVersion {
 /** Folders whose files determine a trial's result: the model, operators, algorithms, data, planning and the trial runner. */
 export const CODE_FOLDERS = ['algorithms', 'datasets', 'harness/plan', 'harness/run'] as const;
 
+/**
+ * Files of those folders that cannot change a result: the progress display and the cost estimate
+ * (it orders the trials, and every trial draws from its own seed). A change to them must not make a
+ * half-done run refuse to resume.
+ */
+export const NOT_PART_OF_A_TRIAL = ['harness/plan/estimateCost.ts', 'harness/run/progressReporter.ts', 'harness/run/remainingTime.ts'] as const;
+
 let cached: CodeVersion | undefined;
 
 /** This checkout's code version (computed once per process). */
@@ -31,10 +38,13 @@ export function currentCodeVersion(): CodeVersion {
   return cached;
 }
 
-/** The hash over the code files (path and content, in sorted order) under `root`, plus pure-rand's version. */
+/** The hash over the code files (path and content, in sorted order) under `root` (NOT_PART_OF_A_TRIAL aside), plus pure-rand's version. */
 export function sourcesHash(root: string): string {
   const hash = createHash('sha256');
-  const files = CODE_FOLDERS.flatMap((folder) => codeFiles(join(root, folder))).map((path) => relative(root, path).split('\\').join('/')).sort();
+  const files = CODE_FOLDERS.flatMap((folder) => codeFiles(join(root, folder)))
+    .map((path) => relative(root, path).split('\\').join('/'))
+    .filter((file) => !(NOT_PART_OF_A_TRIAL as readonly string[]).includes(file))
+    .sort();
   for (const file of files) {
     hash.update(`${file}\0`);
     hash.update(readFileSync(join(root, file)));

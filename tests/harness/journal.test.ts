@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStudyConfig } from '../../harness/config/loadStudyConfig.js';
-import { currentCodeVersion, sourcesHash } from '../../harness/journal/codeVersion.js';
+import { currentCodeVersion, NOT_PART_OF_A_TRIAL, sourcesHash } from '../../harness/journal/codeVersion.js';
 import { checkVersions, countVersions } from '../../harness/journal/codeVersions.js';
 import { completedTrials } from '../../harness/journal/completedTrials.js';
 import { appendRecord, describeCorruption, quarantineCorruptLines, readJournal, serializeRecord } from '../../harness/journal/journal.js';
@@ -190,6 +190,26 @@ describe('code versions', () => {
   it('hash the trial code: the same tree gives the same hash, and this checkout is stamped with it', () => {
     expect(sourcesHash(PROJECT_ROOT)).toMatch(/^[0-9a-f]{16}$/);
     expect(sourcesHash(PROJECT_ROOT)).toBe(currentCodeVersion().sources);
+  });
+
+  it('change with an algorithm or the trial runner, not with the progress display or the cost estimate', () => {
+    const root = mkdtempSync(join(tmpdir(), 'schedlab-sources-'));
+    const write = (file: string, text: string) => {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
+    };
+    write('algorithms/genetic.ts', 'export const a = 1;\n');
+    write('harness/run/runTrial.ts', 'export const r = 1;\n');
+    for (const file of NOT_PART_OF_A_TRIAL) write(file, 'export const p = 1;\n');
+    const before = sourcesHash(root);
+    for (const file of NOT_PART_OF_A_TRIAL) write(file, 'export const p = 2;\n');
+    write('harness/run/README.md', 'docs\n');
+    expect(sourcesHash(root)).toBe(before);
+    write('harness/run/runTrial.ts', 'export const r = 2;\n');
+    const runnerChanged = sourcesHash(root);
+    expect(runnerChanged).not.toBe(before);
+    write('algorithms/genetic.ts', 'export const a = 2;\n');
+    expect(sourcesHash(root)).not.toBe(runnerChanged);
   });
 
   it('refuse records of other code in one line unless mixed versions are allowed', () => {
