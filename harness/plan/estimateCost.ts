@@ -5,8 +5,9 @@ import { cellOf, type Trial } from './trial.js';
 /**
  * Rough CPU seconds of a trial for n experiments, fitted (least squares on runtime_ms) to the
  * reference paper run results/reference/paper/trials.csv at 34418bc: sampling one individual
- * ≈ 5e-7·n² s, one GA individual-generation ≈ 4e-7·n^1.5 s, one LS/SA iteration ≈ 2e-6·n s. Used only to run long trials first (fewer
- * idle cores at the end), for the ETA and for --dry-run; never for results.
+ * ≈ 5e-7·n² s, one GA individual-generation ≈ 4e-7·n^1.5 s, one LS/SA iteration ≈ 2e-6·n s.
+ * Used only to run long trials first (fewer idle cores at the end), for the ETA and for
+ * --dry-run; never for results (so it is not part of the code version).
  */
 export function estimateCostSeconds(trial: Trial): number {
   const n = trial.experiments;
