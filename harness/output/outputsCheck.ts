@@ -32,7 +32,13 @@ export function checkOutputs(folder: string): OutputsCheck {
   }
   for (const [file, expected] of Object.entries(manifest.outputs)) {
     const path = paths.derived(file);
-    if (!existsSync(path)) return { status: 'stale', problem: `${shown(path)} is missing although manifest.json lists it` };
+    if (!existsSync(path)) {
+      // a committed reference folder keeps the derived files only (npm run reference): say so rather than "stale"
+      if (!existsSync(paths.journal)) {
+        return { status: 'stale', problem: `${shown(folder)} has no journal.jsonl and no ${file}, which manifest.json lists: a committed reference folder keeps only derived files (its figures and report are already rendered; npm run reference makes it again), otherwise the folder lost files` };
+      }
+      return { status: 'stale', problem: `${shown(path)} is missing although manifest.json lists it` };
+    }
     if (sha256File(path) !== expected) return { status: 'stale', problem: `${shown(path)} is not the file manifest.json was written with (changed by hand, or its writing was cut short)` };
   }
   if (!existsSync(paths.journal)) return { status: 'consistent', journalChecked: false };
