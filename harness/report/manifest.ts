@@ -1,5 +1,5 @@
 import { readResultsFile } from './csvTable.js';
-import { ReportInputError } from './reportInputError.js';
+import { parseJsonObject } from './jsonObject.js';
 
 /**
  * What the report needs from `manifest.json`. The harness owns the format; this reader is
@@ -14,14 +14,7 @@ export interface RunManifest {
 }
 
 export function parseManifest(text: string, source: string): RunManifest {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ReportInputError(source, undefined, `not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ReportInputError(source, undefined, 'expected a JSON object');
-  const record = raw as Record<string, unknown>;
+  const record = parseJsonObject(text, source);
   const config = typeof record.config === 'object' && record.config !== null ? (record.config as Record<string, unknown>) : {};
   const data = config.data ?? record.data;
   return { source, raw: record, dataSpec: typeof data === 'string' ? data : undefined };

@@ -5,6 +5,7 @@ import type { ScheduleFile } from '../../algorithms/problem/scheduleFormat.js';
 import type { TrafficProfile } from '../../algorithms/problem/trafficProfile.js';
 import { ConvergenceCollector, type ConvergencePoint } from './convergenceSummary.js';
 import { readCsvText, type CsvText } from './csvTable.js';
+import { LoadOnce } from './loadOnce.js';
 import { readManifest, type RunManifest } from './manifest.js';
 import { dataSourceProfileLoader, type ProfileLoader } from './profileLoader.js';
 import { forEachTraceRow, type TraceSelection } from './traceReader.js';
@@ -24,7 +25,7 @@ export interface ResultsFolderOptions {
  */
 export class ResultsFolder {
   readonly directory: string;
-  private readonly cache = new Map<string, { value?: unknown; error?: unknown }>();
+  private readonly loaded = new LoadOnce();
 
   constructor(directory: string, private readonly options: ResultsFolderOptions = {}) {
     this.directory = resolve(directory);
@@ -45,20 +46,20 @@ export class ResultsFolder {
   }
 
   trials(): Trial[] {
-    return this.once('trials', () => readTrials(this.path('trials.csv')));
+    return this.loaded.get('trials', () => readTrials(this.path('trials.csv')));
   }
 
   manifest(): RunManifest {
-    return this.once('manifest', () => readManifest(this.path('manifest.json')));
+    return this.loaded.get('manifest', () => readManifest(this.path('manifest.json')));
   }
 
   /** The best schedule a trial saved, as `best/<trial id with / replaced by __>.json`. */
   bestSchedule(trialId: string): ScheduleFile {
-    return this.once(`best:${trialId}`, () => readScheduleFile(this.path('best', `${trialId.replaceAll('/', '__')}.json`)));
+    return this.loaded.get(`best:${trialId}`, () => readScheduleFile(this.path('best', `${trialId.replaceAll('/', '__')}.json`)));
   }
 
   async profile(): Promise<TrafficProfile> {
-    return this.onceAsync('profile', async () => {
+    return this.loaded.getAsync('profile', async () => {
       const dataSpec = this.manifest().dataSpec;
       if (!dataSpec) throw new Error(`${this.path('manifest.json')}: no data source spec ("data" or "config.data") to load the traffic profile from`);
       return (this.options.loadProfile ?? dataSourceProfileLoader)(dataSpec);
@@ -70,7 +71,7 @@ export class ResultsFolder {
    * x axis for every algorithm — or over steps when some selected row predates evaluation counts.
    */
   async convergence(selection: TraceSelection): Promise<{ axis: 'evaluations' | 'step'; points: ConvergencePoint[] }> {
-    return this.onceAsync(`convergence:${JSON.stringify(selection)}`, async () => {
+    return this.loaded.getAsync(`convergence:${JSON.stringify(selection)}`, async () => {
       const byEvaluations = new ConvergenceCollector();
       const bySteps = new ConvergenceCollector();
       let complete = true;
@@ -99,36 +100,10 @@ export class ResultsFolder {
   }
 
   table(file: string): CsvText {
-    return this.once(`table:${file}`, () => readCsvText(this.path('tables', file)));
+    return this.loaded.get(`table:${file}`, () => readCsvText(this.path('tables', file)));
   }
 
-  private once<T>(key: string, load: () => T): T {
-    let entry = this.cache.get(key);
-    if (!entry) {
-      try {
-        entry = { value: load() };
-      } catch (error) {
-        entry = { error };
-      }
-      this.cache.set(key, entry);
-    }
-    if ('error' in entry && entry.error !== undefined) throw entry.error;
-    return entry.value as T;
-  }
 
-  private async onceAsync<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let entry = this.cache.get(key);
-    if (!entry) {
-      try {
-        entry = { value: await load() };
-      } catch (error) {
-        entry = { error };
-      }
-      this.cache.set(key, entry);
-    }
-    if (entry.error !== undefined) throw entry.error;
-    return entry.value as T;
-  }
 }
 
 /** True for a file whose only non-empty line is its header (unreadable files are left to the reader to report). */

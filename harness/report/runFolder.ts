@@ -7,6 +7,8 @@ import { shiftProfile, type TrafficProfile } from '../../algorithms/problem/traf
 import { openDataSource } from '../../datasets/dataSource.js';
 import { readProfileFile, readScheduleFile, readText } from '../io/readInputs.js';
 import { TRACE_COLUMNS } from '../schedule/traceCsv.js';
+import { parseJsonObject } from './jsonObject.js';
+import { LoadOnce } from './loadOnce.js';
 import { ReportInputError } from './reportInputError.js';
 
 /** A folder written by `npm run schedule`: it has run.json and no manifest.json (that marks a study's results). */
@@ -44,7 +46,7 @@ export interface RunFolderOptions {
  */
 export class RunFolder {
   readonly directory: string;
-  private readonly cache = new Map<string, { value?: unknown; error?: unknown }>();
+  private readonly loaded = new LoadOnce();
 
   constructor(directory: string, private readonly options: RunFolderOptions = {}) {
     this.directory = resolve(directory);
@@ -59,15 +61,15 @@ export class RunFolder {
   }
 
   record(): RunRecord {
-    return this.once('record', () => parseRunRecord(readText(this.path('run.json')), this.path('run.json')));
+    return this.loaded.get('record', () => parseRunRecord(readText(this.path('run.json')), this.path('run.json')));
   }
 
   schedule(): ScheduleFile {
-    return this.once('schedule', () => readScheduleFile(this.path('schedule.json')));
+    return this.loaded.get('schedule', () => readScheduleFile(this.path('schedule.json')));
   }
 
   trace(): RunTraceRow[] {
-    return this.once('trace', () => parseTrace(readText(this.path('trace.csv')), this.path('trace.csv')));
+    return this.loaded.get('trace', () => parseTrace(readText(this.path('trace.csv')), this.path('trace.csv')));
   }
 
   /**
@@ -76,7 +78,7 @@ export class RunFolder {
    * is in the shifted time frame.
    */
   profile(): TrafficProfile {
-    return this.once('profile', () => {
+    return this.loaded.get('profile', () => {
       const file = this.schedule();
       const source = this.path('schedule.json');
       let profile: TrafficProfile;
@@ -99,31 +101,10 @@ export class RunFolder {
       return rescheduling?.timeFrame === 'shifted' ? shiftProfile(profile, rescheduling.atHour) : profile;
     });
   }
-
-  private once<T>(key: string, load: () => T): T {
-    let entry = this.cache.get(key);
-    if (!entry) {
-      try {
-        entry = { value: load() };
-      } catch (error) {
-        entry = { error };
-      }
-      this.cache.set(key, entry);
-    }
-    if (entry.error !== undefined) throw entry.error;
-    return entry.value as T;
-  }
 }
 
 function parseRunRecord(text: string, source: string): RunRecord {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ReportInputError(source, undefined, `not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ReportInputError(source, undefined, 'expected a JSON object');
-  const record = raw as Record<string, unknown>;
+  const record = parseJsonObject(text, source);
   const fitness = record.fitness as RunRecord['fitness'] | undefined;
   for (const key of ['durationScore', 'userGroupScore', 'startScore', 'fitness'] as const) {
     if (typeof fitness?.[key] !== 'number') throw new ReportInputError(source, `fitness.${key}`, 'missing or not a number');
