@@ -1,8 +1,7 @@
 import { BLOCK_HOURS } from '../problem/capacityTable.js';
 import { ExperimentSchedule } from '../problem/experimentSchedule.js';
-import { consumedRequestsInt32 } from '../problem/fractions.js';
 import type { Individual } from '../problem/individual.js';
-import { coverageOf, minimumTrafficOf, remainingPermilleAt, sizeFractions } from '../problem/placement.js';
+import { coverageOf, minimumTrafficOf, sizeFractions } from '../problem/placement.js';
 import type { Problem } from '../problem/problem.js';
 
 /** How hard a best-fit placement searches (the greedy algorithm's parameters). */

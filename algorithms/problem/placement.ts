@@ -14,7 +14,7 @@ import type { Individual } from './individual.js';
 
 /** Per-mille of group `group`'s traffic at `hour` not yet given to experiments of `service` (0 outside the profile or when overloaded). */
 export function remainingPermilleAt(individual: Individual, service: number, hour: number, group: number): number {
-  const { hours, groups } = individual.problem.profile;
+  const { hours } = individual.problem.profile;
   if (hour < 0 || hour >= hours) return 0;
   const free = FULL_CAPACITY_PERMILLE - individual.capacityLoadAt(service, hour, group);
   return free > 0 ? free : 0;

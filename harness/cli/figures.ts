@@ -34,10 +34,9 @@ export { renderAll, type RenderOptions, type RenderResult } from '../report/rend
  */
 async function renderSimulationFolder(folder: string): Promise<void> {
   let result;
-  let manifest;
   const started = performance.now();
   try {
-    manifest = readSimulationManifest(folder);
+    const manifest = readSimulationManifest(folder);
     if (manifest.shard !== undefined) throw new Error(`${folder} holds shard ${manifest.shard} of a study: its figures need every run — merge the shards first (npm run merge -- DIR/shard-* --out DIR)`);
     result = await runSimulationStudy(configOfManifest(manifest), { out: folder, data: manifest.data, simulateMissing: false, figures: true, command: 'npm run figures' });
   } catch (error) {
@@ -45,7 +44,7 @@ async function renderSimulationFolder(folder: string): Promise<void> {
     process.exit(1);
   }
   if (result.status !== 'complete') {
-    console.error(`error: ${folder}: ${result.missing} of ${result.planned} runs are not in its journal${manifest.shard ? ` (it is shard ${manifest.shard}: merge the shards with npm run merge)` : ''}; no figure written`);
+    console.error(`error: ${folder}: ${result.missing} of ${result.planned} runs are not in its journal; no figure written`);
     process.exit(1);
   }
   console.log(`wrote ${result.files.length} files of ${result.runs.length} simulated runs in ${((performance.now() - started) / 1000).toFixed(1)} s (report: ${join(folder, 'report.md')})`);
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
     console.error(`${resultsDir}: no such results folder`);
     process.exit(2);
   }
-  if (isSimulationFolder(resultsDir) && !existsSync(join(resultsDir, 'manifest.json'))) {
+  if (isSimulationFolder(resultsDir)) {
     await renderSimulationFolder(resultsDir);
     return;
   }

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { mergeSimulations } from '../merge/mergeSimulations.js';
 import { isSimulationFolder } from '../simulation/simulationManifest.js';
@@ -33,7 +32,7 @@ Folders of a simulation study (simulation.json, runs.jsonl) merge the same way: 
     .parseAsync();
   const inputs = args._.map(String);
   for (const input of inputs) if (resolve(input) !== resolve(args.out)) assertNotLocked(input);
-  const simulations = inputs.filter((input) => isSimulationFolder(input) && !existsSync(join(input, 'manifest.json')));
+  const simulations = inputs.filter(isSimulationFolder);
   if (simulations.length > 0) {
     if (simulations.length < inputs.length) {
       const other = inputs.find((input) => !simulations.includes(input))!;

@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { resolveDataSpec } from '../../datasets/dataSource.js';
-import { inShard, shardLabel, shardText, type Shard } from '../plan/shard.js';
+import { inShard, shardFolder, shardText, type Shard } from '../plan/shard.js';
 import { defaultRunFolder } from '../replicate/projectPaths.js';
 import { formatSeconds } from '../run/progressReporter.js';
+import { RemainingTime } from '../run/remainingTime.js';
 import { CapacityOverrunError } from '../simulation/capacityCheck.js';
 import { runSimulationStudy, type SimulationStudyOptions, type SimulationStudyResult } from '../simulation/runSimulationStudy.js';
+import { JOURNAL_FILE } from '../simulation/simulationJournal.js';
 import { SimulationRunError } from '../simulation/simulationRunError.js';
 import { loadSimulationConfig } from '../simulation/simulationConfig.js';
 import { planSimulationRuns } from '../simulation/simulationPlan.js';
@@ -39,7 +41,7 @@ export interface SimulationCommandOptions {
 export async function simulationCommand(args: SimulationCommandOptions): Promise<void> {
   const loaded = loadSimulationConfig(args.configPath);
   const defaultOut = defaultRunFolder(loaded.config.name);
-  const out = resolve(args.out ?? (args.shard ? join(defaultOut, shardLabel(args.shard)) : defaultOut));
+  const out = resolve(args.out ?? shardFolder(defaultOut, args.shard));
   // "fenrir-if-present" (a config's or --data's) becomes what it resolves to, so the journal and simulation.json record the real source
   const given = args.data ?? loaded.config.data;
   const resolved = resolveDataSpec(given);
@@ -56,6 +58,8 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
   const tty = process.stderr.isTTY === true;
   let lastLine = 0;
   let started = Date.now();
+  // runs of a study cost alike (one scenario, a few planners): each counts 1 towards the ETA
+  let remaining: RemainingTime | undefined;
   const options: SimulationStudyOptions = {
     out,
     workers: args.workers,
@@ -83,12 +87,14 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
     onRun: (done, total, run, seconds) => {
       if (args.quiet) return;
       const now = Date.now();
+      remaining ??= new RemainingTime(total);
+      remaining.record(1, now);
       // a terminal shows every run in place; a log gets a line every 5 s and the last one
       if (!tty && done < total && now - lastLine < 5000) return;
       lastLine = now;
-      // runs of a study cost alike (one scenario, a few planners), so the mean so far predicts the rest
       const elapsed = (now - started) / 1000;
-      const eta = done < total ? `, ETA ${formatSeconds((elapsed / done) * (total - done))}` : '';
+      const left = done < total ? remaining.secondsLeft(now) : undefined;
+      const eta = left !== undefined ? `, ETA ${formatSeconds(left)}` : '';
       process.stderr.write(`${tty ? '\r\x1b[2K' : ''}[${done}/${total}] ${formatSeconds(elapsed)} elapsed${eta} · ${run.id} (${seconds.toFixed(1)} s)${tty && done < total ? '' : '\n'}`);
     },
   };
@@ -112,7 +118,7 @@ export async function simulationCommand(args: SimulationCommandOptions): Promise
     throw error;
   }
   if (result.status === 'interrupted') {
-    process.stderr.write(`${tty ? '\n' : ''}interrupted: ${result.runs.length} of ${result.planned} runs are in ${join(out, 'runs.jsonl')}; run the same command again to resume\n`);
+    process.stderr.write(`${tty ? '\n' : ''}interrupted: ${result.runs.length} of ${result.planned} runs are in ${join(out, JOURNAL_FILE)}; run the same command again to resume\n`);
     process.exitCode = args.stopExitCode?.() ?? 130;
     return;
   }

@@ -14,7 +14,6 @@ import { writeFileAtomically } from '../io/writeFileAtomically.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { planTrials } from '../plan/planTrials.js';
 import { configNotes } from '../replicate/configNotes.js';
-import type { TrialRecord } from '../run/trialOutcome.js';
 
 export interface MergeSummary {
   readonly folder: string;

@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
-import { MANIFEST_FILE, runSimulationStudy, type SimulationStudyResult } from '../simulation/runSimulationStudy.js';
-import { configOfManifest, isSimulationFolder, readSimulationManifest } from '../simulation/simulationManifest.js';
+import { runSimulationStudy, type SimulationStudyResult } from '../simulation/runSimulationStudy.js';
+import { configOfManifest, isSimulationFolder, MANIFEST_FILE, readSimulationManifest } from '../simulation/simulationManifest.js';
 
 /**
  * Combines the folders of one simulation study (its shards, or partial runs) into `out`: the union

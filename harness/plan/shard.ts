@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Trial } from './trial.js';
 
 /** The i-th of N slices (1-based) of a plan. */
@@ -33,3 +34,6 @@ export const inShard = (index: number, shard: Shard | undefined): boolean => !sh
 export const shardText = (shard: Shard): string => `${shard.index}/${shard.count}`;
 
 export const shardLabel = (shard: Shard): string => `shard-${shard.index}-of-${shard.count}`;
+
+/** A run's default folder: `folder` itself, or its `shard-i-of-N` subfolder for a shard. */
+export const shardFolder = (folder: string, shard: Shard | undefined): string => (shard ? join(folder, shardLabel(shard)) : folder);

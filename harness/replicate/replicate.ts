@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
 import { openDataSource, resolveDataSpec } from '../../datasets/dataSource.js';
 import { loadStudyConfig, type LoadedConfig } from '../config/loadStudyConfig.js';
@@ -21,7 +21,7 @@ import { writeOutputs } from '../output/writeOutputs.js';
 import { estimateCostSeconds, longestFirst } from '../plan/estimateCost.js';
 import { planTrials, selectStudies } from '../plan/planTrials.js';
 import { kindOfStudy } from '../config/studyConfig.js';
-import { selectShard, shardLabel, shardText, type Shard } from '../plan/shard.js';
+import { selectShard, shardFolder, shardText, type Shard } from '../plan/shard.js';
 import { executeTrials } from '../run/executeTrials.js';
 import { createProgressReporter, formatSeconds } from '../run/progressReporter.js';
 import { configNotes } from './configNotes.js';
@@ -91,7 +91,7 @@ export async function replicate(options: ReplicateOptions): Promise<ReplicateSum
   const data = resolveDataSpec(options.data ?? config.data);
   if (data !== (options.data ?? config.data)) log(`data: ${config.data} → ${data}`);
   const runFolder = defaultRunFolder(options.runSeed === undefined ? config.name : `${config.name}-run-seed-${options.runSeed}`);
-  const folder = resolve(options.out ?? (options.shard ? join(runFolder, shardLabel(options.shard)) : runFolder));
+  const folder = resolve(options.out ?? shardFolder(runFolder, options.shard));
   if (options.dryRun) return replicateLocked(options, { loaded, data, folder, startedAt });
   checkFolderWritable(folder);
   const lock = lockFolder(folder, `npm run replicate (${relative(process.cwd(), loaded.path) || loaded.path})`, (error) => {

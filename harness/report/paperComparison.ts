@@ -1,6 +1,6 @@
 import { mean } from 'simple-statistics';
 import { PAPER_OTHERS } from '../tables/gaAdvantage.js';
-import { BOOTSTRAP_SEED, bootstrapInterval, type BootstrapInterval } from '../stats/bootstrap.js';
+import { bootstrapInterval, type BootstrapInterval } from '../stats/bootstrap.js';
 import { algorithmLabel, sortAlgorithms } from './algorithmColors.js';
 import { publishedCalibration, publishedExecutionTimes, publishedGa30, publishedHeadline, publishedReevaluation } from './publishedFigures.js';
 import { groupBy } from './groupBy.js';

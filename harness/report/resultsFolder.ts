@@ -59,7 +59,7 @@ export class ResultsFolder {
   }
 
   async profile(): Promise<TrafficProfile> {
-    return this.loaded.getAsync('profile', async () => {
+    return this.loaded.get('profile', async () => {
       const dataSpec = this.manifest().dataSpec;
       if (!dataSpec) throw new Error(`${this.path('manifest.json')}: no data source spec ("data" or "config.data") to load the traffic profile from`);
       return (this.options.loadProfile ?? dataSourceProfileLoader)(dataSpec);
@@ -71,7 +71,7 @@ export class ResultsFolder {
    * x axis for every algorithm — or over steps when some selected row predates evaluation counts.
    */
   async convergence(selection: TraceSelection): Promise<{ axis: 'evaluations' | 'step'; points: ConvergencePoint[] }> {
-    return this.loaded.getAsync(`convergence:${JSON.stringify(selection)}`, async () => {
+    return this.loaded.get(`convergence:${JSON.stringify(selection)}`, async () => {
       const byEvaluations = new ConvergenceCollector();
       const bySteps = new ConvergenceCollector();
       let complete = true;

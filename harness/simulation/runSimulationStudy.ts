@@ -19,6 +19,7 @@ import { assertNoCapacityOverruns } from './capacityCheck.js';
 import { renderSimulationFigures } from './figures/simulationFigures.js';
 import { simulationReport } from './simulationReport.js';
 import { appendRun, JOURNAL_FILE, mergeJournals, readSimulationJournal, runFingerprint, simulationCodeVersion } from './simulationJournal.js';
+import { MANIFEST_FILE } from './simulationManifest.js';
 import { SimulationRunError } from './simulationRunError.js';
 import { BEST_COLUMNS, bestAlgorithmRows, GAIN_COLUMNS, replanningGainRows, SUMMARY_COLUMNS, summaryRows, type FinishedRun } from './simulationSummary.js';
 import { EVENT_COLUMNS, EXPERIMENT_COLUMNS, SIMULATION_COLUMNS, TIMING_COLUMNS } from './simulationTables.js';
@@ -321,8 +322,5 @@ function shownConfigPath(path: string): string {
   const inside = relative(PROJECT_ROOT, resolve(path));
   return inside.startsWith('..') || isAbsolute(inside) ? path : inside.split('\\').join('/');
 }
-
-/** The provenance file of a simulation study's folder (a trial study's is manifest.json). */
-export const MANIFEST_FILE = 'simulation.json';
 
 const round = (value: number): number => Math.round(value * 10) / 10;

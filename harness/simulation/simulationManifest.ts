@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../algorithms/problem/inputError.js';
-import { MANIFEST_FILE } from './runSimulationStudy.js';
 import { parseSimulationConfig, type LoadedSimulationConfig } from './simulationConfig.js';
 
 /** The fields of a simulation study's simulation.json that merging and re-rendering read. */
@@ -13,8 +12,11 @@ export interface SimulationManifest {
   readonly shard?: string;
 }
 
-/** Whether a folder holds a simulation study's results (or a shard's): its simulation.json. */
-export const isSimulationFolder = (folder: string): boolean => existsSync(join(folder, MANIFEST_FILE));
+/** The provenance file of a simulation study's folder (a trial study's is manifest.json). */
+export const MANIFEST_FILE = 'simulation.json';
+
+/** Whether a folder holds a simulation study's results (or a shard's): its simulation.json, and no trial study's manifest.json. */
+export const isSimulationFolder = (folder: string): boolean => existsSync(join(folder, MANIFEST_FILE)) && !existsSync(join(folder, 'manifest.json'));
 
 /** A folder's simulation.json, checked for the fields merging needs; a problem is one line naming the file and field. */
 export function readSimulationManifest(folder: string): SimulationManifest {

@@ -6,11 +6,6 @@ import { bestAlgorithmRows, replanningGainRows, summaryRows, type FinishedRun } 
 
 type Row = Record<string, CsvValue>;
 
-/**
- * report.md of a simulation study: the set-up, which planner is best at each re-planning interval
- * and forecast, what re-planning gains over planning once (paired by repetition), and every
- * scenario's outcomes — numbers with n and spread, all from the runs' outcomes.
- */
 /** Where a report came from: what simulation.json records in full, in one line of the report. */
 export interface ReportProvenance {
   readonly configPath: string;
@@ -22,6 +17,11 @@ export interface ReportProvenance {
   readonly simulationCode: string;
 }
 
+/**
+ * report.md of a simulation study: the set-up, which planner is best at each re-planning interval
+ * and forecast, what re-planning gains over planning once (paired by repetition), and every
+ * scenario's outcomes — numbers with n and spread, all from the runs' outcomes.
+ */
 export function simulationReport(config: SimulationConfig, runs: readonly FinishedRun[], profileName: string, figures: readonly SimulationFigure[] = [], provenance?: ReportProvenance): string {
   const { scenario } = config;
   const lines: string[] = [];

@@ -10,6 +10,7 @@ import { algorithmColorScale, algorithmLabel } from '../algorithmColors.js';
 import { BENCHMARK_KIND, readBenchmarkTable, type BenchmarkTableRow } from '../benchmarkSection.js';
 import { ConvergenceCollector, logSteps, type ConvergencePoint } from '../convergenceSummary.js';
 import { figure, skipped, themed, type FigureDefinition } from '../figureDefinition.js';
+import { groupBy } from '../groupBy.js';
 import { anytimeTracesSchema, forEachTraceRow } from '../traceReader.js';
 import { mainStudyOf } from '../trials.js';
 import { startOf } from './benchmarkGaps.js';
@@ -49,13 +50,7 @@ export type DrawnAnytimeRow = Pick<AnytimeRow, 'panel' | 'label' | 'start' | 'st
  * (inlined in report.html, saved as .vl.json) is not 1 MB of repeated medians and unused quartiles.
  */
 export function stepChangePoints(rows: readonly AnytimeRow[]): DrawnAnytimeRow[] {
-  const curves = new Map<string, AnytimeRow[]>();
-  for (const row of rows) {
-    const key = `${row.panel}\u0000${row.label}\u0000${row.start}`;
-    const curve = curves.get(key) ?? [];
-    if (curve.length === 0) curves.set(key, curve);
-    curve.push(row);
-  }
+  const curves = groupBy(rows, (row) => `${row.panel}\u0000${row.label}\u0000${row.start}`);
   const kept: DrawnAnytimeRow[] = [];
   for (const curve of curves.values()) {
     const sorted = [...curve].sort((a, b) => a.step - b.step);
